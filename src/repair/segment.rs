@@ -1,0 +1,297 @@
+//! Statistical word segmentation: the cheapest split of a run of letters
+//! into known words, by dynamic programming over a Zipf-cost lexicon.
+
+use super::lexicon::Lexicon;
+use std::collections::HashMap;
+
+/// The longest piece the segmenter considers, in chars.
+const MAX_PIECE: usize = 24;
+
+/// Two-letter words that may stand as a piece; rarer ones ("pm", "de",
+/// "la", "st") are abbreviations or foreign and make false splits.
+const TWO_LETTER: &[&str] = &[
+    "of", "to", "in", "is", "on", "by", "it", "or", "be", "at", "as", "an", "we", "us", "if", "my", "do", "no", "he",
+    "up", "so", "me", "go", "am",
+];
+
+/// Productive prefixes: "inter" + "religious" is one word, not two.
+const PREFIXES: &[&str] = &[
+    "inter", "intra", "anti", "non", "pre", "post", "re", "un", "co", "multi", "counter", "socio", "geo", "bio", "eco",
+    "cyber", "micro", "macro", "over", "under", "sub", "super", "trans", "cross", "semi", "ultra", "pan", "neo",
+    "euro", "pro", "de", "dis", "mis", "bi", "tri", "tele", "hyper", "para", "extra", "mega", "mini", "out", "self",
+    "agro", "petro", "narco", "ethno", "hydro", "info",
+];
+
+/// Closed-class words of four letters or more: no prefix attaches to them.
+const FUNCTION_WORDS: &[&str] = &[
+    "between", "about", "after", "before", "under", "over", "within", "without", "through", "during", "against",
+    "among", "this", "that", "these", "those", "other", "their", "there", "which", "where", "while", "with", "from",
+    "into", "onto", "upon", "than", "then", "they", "them", "were", "have", "been", "will", "would", "should", "could",
+    "also", "such", "some", "what", "when", "your", "ours",
+];
+
+/// Productive suffixes: "digital" + "ization" is one word, not two.
+const SUFFIXES: &[&str] = &[
+    "ization", "isation", "izations", "isations", "ize", "ise", "ized", "ised", "izing", "ising", "ism", "isms", "ist",
+    "ists", "ity", "ities", "ness", "ment", "ments", "al", "ally", "ly", "er", "ers", "ship", "wide", "hood", "less",
+    "ian", "ians", "ic", "ics", "ive", "s", "es", "ed", "ing", "ings",
+];
+
+/// Words of the document used on their own (whole tokens), lower case.
+#[derive(Debug, Default)]
+pub struct DocVocab {
+    counts: HashMap<String, (u32, u32)>,
+}
+
+impl DocVocab {
+    /// Counts one use of `word` as written.
+    pub fn add(&mut self, word: &str) {
+        let cap = word.starts_with(char::is_uppercase);
+        let e = self.counts.entry(word.to_lowercase()).or_insert((0, 0));
+        e.0 += 1;
+        e.1 += u32::from(cap);
+    }
+
+    /// How often the lower-case `word` stands alone in the document.
+    pub fn count(&self, word: &str) -> u32 {
+        self.counts.get(word).map_or(0, |c| c.0)
+    }
+
+    /// How often it stands alone with a capital first letter.
+    pub fn capitalized(&self, word: &str) -> u32 {
+        self.counts.get(word).map_or(0, |c| c.1)
+    }
+}
+
+/// True when `w` is a lexicon word or regular derivation of one.
+pub fn is_known(lex: &Lexicon, w: &str) -> bool {
+    lex.contains(w) || derived_rank(lex, w).is_some()
+}
+
+/// The rank of the base of a prefix or suffix derivation of a known word.
+pub fn derived_rank(lex: &Lexicon, w: &str) -> Option<u32> {
+    for p in PREFIXES {
+        if let Some(rest) = w.strip_prefix(p) {
+            let rest = rest.strip_prefix('-').unwrap_or(rest);
+            // Function words take no prefix: "overbetween" is two words.
+            if rest.len() >= 4 {
+                if let Some(r) = lex.rank(rest).filter(|_| !FUNCTION_WORDS.contains(&rest)) {
+                    return Some(r);
+                }
+            }
+        }
+    }
+    if let Some(r) = spelling_variant_rank(lex, w) {
+        return Some(r);
+    }
+    for s in SUFFIXES {
+        if let Some(stem) = w.strip_suffix(s) {
+            if stem.len() >= 4 {
+                if let Some(r) = lex.rank(stem).or_else(|| e_stem_rank(lex, stem)) {
+                    return Some(r);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// American and British spellings of one word ("labor" / "labour",
+/// "analyze" / "analyse", "center" / "centre"): the lexicon has one of
+/// them for some words only.
+fn spelling_variant_rank(lex: &Lexicon, w: &str) -> Option<u32> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("or", "our"),
+        ("our", "or"),
+        ("yze", "yse"),
+        ("yse", "yze"),
+        ("er", "re"),
+        ("re", "er"),
+        ("ize", "ise"),
+        ("ise", "ize"),
+    ];
+    if w.len() > 28 {
+        return None;
+    }
+    for (from, to) in PAIRS {
+        if let Some(stem) = w.strip_suffix(from) {
+            if stem.len() >= 3 {
+                let mut buf = [0u8; 32];
+                let b = stem.as_bytes();
+                buf[..b.len()].copy_from_slice(b);
+                buf[b.len()..b.len() + to.len()].copy_from_slice(to.as_bytes());
+                if let Some(r) = std::str::from_utf8(&buf[..b.len() + to.len()]).ok().and_then(|v| lex.rank(v)) {
+                    return Some(r);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "organiz" + "ation" style stems that dropped a final "e".
+fn e_stem_rank(lex: &Lexicon, stem: &str) -> Option<u32> {
+    if stem.len() > 12 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let b = stem.as_bytes();
+    buf[..b.len()].copy_from_slice(b);
+    buf[b.len()] = b'e';
+    std::str::from_utf8(&buf[..=b.len()]).ok().and_then(|s| lex.rank(s))
+}
+
+/// Reusable buffers for [`segment`], so the hot loop does not allocate.
+#[derive(Default)]
+pub struct Scratch {
+    best: Vec<f32>,
+    back: Vec<usize>,
+}
+
+/// How strict to be: a capitalized run may be a proper noun, so its pieces
+/// must all be common words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strictness {
+    /// Lower-case run.
+    Normal,
+    /// Capitalized run.
+    Capitalized,
+}
+
+/// Splits the lower-case run `w` (whose char boundaries, as byte offsets
+/// into `w`, are `bounds`, ending with `w.len()`) into known words.
+/// Returns the byte offsets into `w` where spaces go, or `None` when no
+/// segmentation into acceptable pieces exists.
+pub fn segment(
+    lex: &Lexicon,
+    doc: &DocVocab,
+    w: &str,
+    bounds: &[usize],
+    strictness: Strictness,
+    scratch: &mut Scratch,
+) -> Option<Vec<usize>> {
+    let n = bounds.len() - 1;
+    scratch.best.clear();
+    scratch.best.resize(n + 1, f32::INFINITY);
+    scratch.back.clear();
+    scratch.back.resize(n + 1, 0);
+    scratch.best[0] = 0.0;
+    for j in 1..=n {
+        for i in j.saturating_sub(MAX_PIECE)..j {
+            let base = scratch.best[i];
+            if !base.is_finite() {
+                continue;
+            }
+            // The whole run is not a candidate piece: it is unknown by assumption.
+            if i == 0 && j == n {
+                continue;
+            }
+            let piece = &w[bounds[i]..bounds[j]];
+            // A final "a" only after a word that takes an article, found
+            // on the best path to `i`.
+            let prev_takes_article =
+                j == n && i > 0 && BEFORE_ARTICLE.contains(&&w[bounds[scratch.back[i]]..bounds[i]]);
+            if let Some(c) = piece_cost(lex, doc, piece, j - i, j == n, prev_takes_article, strictness) {
+                if base + c < scratch.best[j] {
+                    scratch.best[j] = base + c;
+                    scratch.back[j] = i;
+                }
+            }
+        }
+    }
+    if !scratch.best[n].is_finite() {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    let mut j = scratch.back[n];
+    while j > 0 {
+        cuts.push(bounds[j]);
+        j = scratch.back[j];
+    }
+    cuts.reverse();
+    Some(cuts)
+}
+
+/// Words after which a glued final "a" is the article ("witha tour").
+const BEFORE_ARTICLE: &[&str] = &[
+    "with", "for", "of", "in", "on", "at", "to", "by", "from", "into", "as", "is", "was", "has", "had", "have", "be",
+    "been", "such", "what", "once", "through", "about", "after", "before", "without", "under", "over", "within",
+    "during", "took", "make", "made", "held", "hold", "signed", "become", "became", "played", "created",
+];
+
+#[allow(clippy::too_many_arguments)]
+fn piece_cost(
+    lex: &Lexicon,
+    doc: &DocVocab,
+    piece: &str,
+    chars: usize,
+    last: bool,
+    prev_takes_article: bool,
+    strictness: Strictness,
+) -> Option<f32> {
+    let strict = strictness == Strictness::Capitalized;
+    let rank = match chars {
+        0 => return None,
+        1 => (piece == "a" && !strict && (!last || prev_takes_article)).then_some(10)?,
+        2 => TWO_LETTER.contains(&piece).then(|| lex.rank(piece).unwrap_or(100))?,
+        _ => {
+            let doc_known = doc.count(piece) >= 1;
+            match lex.rank(piece) {
+                Some(r) if chars == 3 && r > if strict { 3_000 } else { 10_000 } && !doc_known => return None,
+                Some(r) if strict && r > 40_000 && !doc_known => return None,
+                Some(r) => r,
+                None if doc_known => 5_000,
+                None if chars >= 6 => {
+                    let r = derived_rank(lex, piece)?;
+                    return Some(lex.cost_of_rank(r) + 1.5);
+                }
+                None => return None,
+            }
+        }
+    };
+    Some(lex.cost_of_rank(rank))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        let words = "the\nof\nand\nto\nin\na\nis\nthis\nfor\nthat\nevent\nissue\nsue\nfloor\nhuman\nrights\nreligious\ninter\nsociety\nforeign\nministers\nbureau\nkaz\ninform\ndigital\n";
+        Lexicon::parse("t", words).unwrap()
+    }
+
+    fn seg(w: &str, s: Strictness) -> Option<Vec<String>> {
+        let lex = lex();
+        let doc = DocVocab::default();
+        let lower = w.to_lowercase();
+        let mut bounds: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        bounds.push(lower.len());
+        let cuts = segment(&lex, &doc, &lower, &bounds, s, &mut Scratch::default())?;
+        let mut out = Vec::new();
+        let mut prev = 0;
+        for c in cuts.into_iter().chain([w.len()]) {
+            out.push(w[prev..c].to_string());
+            prev = c;
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn splits_runs_into_frequent_words() {
+        assert_eq!(seg("theevent", Strictness::Normal).unwrap(), ["the", "event"]);
+        assert_eq!(seg("thisissue", Strictness::Normal).unwrap(), ["this", "issue"]);
+        assert_eq!(seg("humanrights", Strictness::Normal).unwrap(), ["human", "rights"]);
+    }
+
+    #[test]
+    fn keeps_derivations_whole() {
+        assert_eq!(seg("ofinterreligious", Strictness::Normal).unwrap(), ["of", "interreligious"]);
+        assert!(is_known(&lex(), "digitalization"));
+    }
+
+    #[test]
+    fn refuses_pieces_that_are_not_words() {
+        assert_eq!(seg("xqzfloor", Strictness::Normal), None);
+    }
+}

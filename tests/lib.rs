@@ -1,0 +1,7 @@
+//! One integration-test binary; each module is one concern.
+
+mod api;
+mod cli;
+mod join;
+mod properties;
+mod snapshots;
