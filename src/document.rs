@@ -151,6 +151,10 @@ pub struct Entity {
     pub span: Span,
     /// Every mention, short ones included, in text order.
     pub mentions: Vec<Mention>,
+    /// Other names the text uses for it, repaired ("Bureau of ..." for
+    /// "Bureauof ..."), acronyms and short forms.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Role of a person.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,

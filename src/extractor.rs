@@ -2,6 +2,7 @@
 
 use crate::document::Document;
 use crate::error::BuildError;
+use crate::gazetteer::{Gazetteer, GazetteerFile, GazetteerFormat};
 use crate::repair::lexicon::Lexicon;
 use crate::repair::{self, RepairScratch};
 use crate::text::{sentence, tokenize};
@@ -11,10 +12,19 @@ use std::sync::{Arc, LazyLock};
 /// The bundled English frequency lexicon.
 const BUNDLED_LEXICON: &str = include_str!("../gazetteers/lexicon_en.txt");
 
+/// The bundled gazetteers, with their formats.
+const BUNDLED_GAZETTEERS: &[(&str, GazetteerFormat, &str)] = &[
+    ("bundled:countries.tsv", GazetteerFormat::Countries, include_str!("../gazetteers/countries.tsv")),
+    ("bundled:places.tsv", GazetteerFormat::Places, include_str!("../gazetteers/places.tsv")),
+    ("bundled:bodies.tsv", GazetteerFormat::Bodies, include_str!("../gazetteers/bodies.tsv")),
+    ("bundled:titles.tsv", GazetteerFormat::Titles, include_str!("../gazetteers/titles.tsv")),
+];
+
 /// Compiled data shared by every clone of an [`Extractor`].
 #[derive(Debug)]
 struct Data {
     lexicon: Lexicon,
+    gazetteer: Gazetteer,
     repair: bool,
 }
 
@@ -63,6 +73,7 @@ impl Extractor {
             doc.tokens = raw;
         }
         sentence::split(text, &doc.tokens, &mut doc.sentences);
+        doc.entities = crate::entities::extract(text, &doc.tokens, &doc.sentences, &self.data.gazetteer);
         doc
     }
 }
@@ -79,6 +90,7 @@ impl Default for Extractor {
 pub struct ExtractorBuilder {
     bundled: bool,
     word_files: Vec<PathBuf>,
+    gazetteer_files: Vec<(GazetteerFormat, PathBuf)>,
     words: Vec<String>,
     repair: bool,
 }
@@ -92,7 +104,13 @@ impl Default for ExtractorBuilder {
 impl ExtractorBuilder {
     /// A builder with the bundled data and every stage on.
     pub fn new() -> ExtractorBuilder {
-        ExtractorBuilder { bundled: true, word_files: Vec::new(), words: Vec::new(), repair: true }
+        ExtractorBuilder {
+            bundled: true,
+            word_files: Vec::new(),
+            gazetteer_files: Vec::new(),
+            words: Vec::new(),
+            repair: true,
+        }
     }
 
     /// Leave out the bundled data; only files you add are used.
@@ -105,6 +123,14 @@ impl ExtractorBuilder {
     /// first) whose words the repair stage treats as known.
     pub fn lexicon_file(mut self, path: impl AsRef<Path>) -> Self {
         self.word_files.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Adds a gazetteer file in one of the bundled formats (see the headers
+    /// of the files in `gazetteers/`); its names are matched like the
+    /// bundled ones and never split by the repair stage.
+    pub fn gazetteer_file(mut self, format: GazetteerFormat, path: impl AsRef<Path>) -> Self {
+        self.gazetteer_files.push((format, path.as_ref().to_path_buf()));
         self
     }
 
@@ -134,10 +160,24 @@ impl ExtractorBuilder {
             let text = read(path)?;
             lexicon.extend_from_list(&path.display().to_string(), &text)?;
         }
+        let mut files = Vec::new();
+        if self.bundled {
+            for (name, format, text) in BUNDLED_GAZETTEERS {
+                files.push(GazetteerFile::parse(name, *format, text)?);
+            }
+        }
+        for (format, path) in &self.gazetteer_files {
+            files.push(GazetteerFile::parse(&path.display().to_string(), *format, &read(path)?)?);
+        }
+        let gazetteer = Gazetteer::build(&files)?;
+        // Names in a gazetteer are never split.
+        for w in gazetteer.words.iter().filter(|w| w.len() >= 4) {
+            lexicon.add_known(w);
+        }
         for w in &self.words {
             lexicon.add_known(&w.to_lowercase());
         }
-        Ok(Extractor { data: Arc::new(Data { lexicon, repair: self.repair }) })
+        Ok(Extractor { data: Arc::new(Data { lexicon, gazetteer, repair: self.repair }) })
     }
 }
 

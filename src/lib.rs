@@ -19,8 +19,10 @@
 #![forbid(unsafe_code)]
 
 pub mod document;
+mod entities;
 pub mod error;
 pub mod extractor;
+pub mod gazetteer;
 pub mod repair;
 pub mod span;
 pub mod text;
@@ -28,5 +30,6 @@ pub mod text;
 pub use document::{Document, Entity, EntityKind, Mention, Realis, Relation, Role};
 pub use error::BuildError;
 pub use extractor::{Extractor, ExtractorBuilder};
+pub use gazetteer::GazetteerFormat;
 pub use repair::{Repair, RepairRule};
 pub use span::Span;

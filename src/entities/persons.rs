@@ -1,0 +1,709 @@
+//! Persons from evidence: a title or honorific before a capitalized name,
+//! an appositive title after it, bylines; title-only mentions for
+//! coreference ("the Kazakh Minister").
+
+use super::{Ctx, GazMatch};
+use crate::document::EntityKind;
+use crate::gazetteer::EntryKind;
+use crate::span::Span;
+
+/// A title as written with what it says about the holder.
+#[derive(Clone, Debug)]
+pub(crate) struct TitleInfo {
+    pub class: EntityKind,
+    pub text: String,
+    pub span: Span,
+    /// Folded head word ("minister", "director").
+    pub head: String,
+    pub country: Option<usize>,
+    pub body: Option<String>,
+}
+
+/// One mention of a person, named or by title only.
+#[derive(Clone, Debug)]
+pub(crate) struct PersonMention {
+    /// Token range of the name (empty for title-only mentions).
+    pub name: (usize, usize),
+    pub title: Option<TitleInfo>,
+    pub span: Span,
+    pub rule: &'static str,
+}
+
+/// Modifiers that may precede a title ("Acting Deputy Assistant Secretary").
+const MODIFIERS: &[&str] = &[
+    "acting",
+    "deputy",
+    "first",
+    "former",
+    "vice",
+    "senior",
+    "chief",
+    "special",
+    "executive",
+    "principal",
+    "assistant",
+    "permanent",
+    "interim",
+    "incoming",
+    "outgoing",
+    "newly",
+    "appointed",
+    "then",
+    "current",
+    "new",
+    "under",
+    "second",
+];
+
+/// Words that name portfolios and institutions inside titles ("Minister
+/// of Information and Social Development"), never persons.
+const PORTFOLIO: &[&str] = &[
+    "information",
+    "social",
+    "development",
+    "foreign",
+    "affairs",
+    "internal",
+    "external",
+    "defence",
+    "defense",
+    "economy",
+    "economic",
+    "national",
+    "trade",
+    "integration",
+    "justice",
+    "health",
+    "healthcare",
+    "education",
+    "science",
+    "higher",
+    "culture",
+    "sports",
+    "sport",
+    "energy",
+    "ecology",
+    "natural",
+    "resources",
+    "emergency",
+    "situations",
+    "digital",
+    "innovation",
+    "innovations",
+    "aerospace",
+    "industry",
+    "labour",
+    "labor",
+    "protection",
+    "population",
+    "agriculture",
+    "infrastructure",
+    "transport",
+    "communications",
+    "tourism",
+    "youth",
+    "family",
+    "finance",
+    "finances",
+    "state",
+    "security",
+    "civil",
+    "democracy",
+    "human",
+    "rights",
+    "religious",
+    "freedom",
+    "international",
+    "public",
+    "policy",
+    "affairs",
+    "planning",
+    "investment",
+    "investments",
+    "water",
+    "environment",
+    "climate",
+    "board",
+    "management",
+    "directors",
+    "cabinet",
+    "government",
+    "people",
+    "republic",
+    "relations",
+    "cooperation",
+    "co-operation",
+    "strategic",
+    "strategy",
+    "research",
+    "technology",
+    "technologies",
+    "media",
+    "mission",
+    "delegation",
+    "office",
+    "committee",
+    "council",
+    "commission",
+    "department",
+    "bureau",
+    "agency",
+    "secretariat",
+    "parliament",
+    "senate",
+    "assembly",
+    "congress",
+    "center",
+    "centre",
+    "administration",
+    "staff",
+    "president",
+    "presidential",
+    "affairs",
+    "europe",
+    "asia",
+    "world",
+    "global",
+    "regional",
+    "religions",
+    "leaders",
+    "traditional",
+    "dialogue",
+    "peace",
+    "reconciliation",
+    "observation",
+    "election",
+    "elections",
+    "electoral",
+    "central",
+    "general",
+    "political",
+    "military",
+    "armed",
+    "forces",
+    "police",
+    "customs",
+    "migration",
+    "refugees",
+    "law",
+    "legal",
+    "order",
+    "and",
+    "the",
+    "of",
+    "for",
+    "on",
+    "at",
+    "in",
+    "to",
+    "a",
+    "an",
+    "institutions",
+    "democratic",
+    "multilateral",
+    "bilateral",
+    "consular",
+    "protocol",
+    "press",
+    "service",
+    "issues",
+    "matters",
+    "east",
+    "west",
+    "north",
+    "south",
+    "eurasian",
+    "arab",
+    "african",
+    "american",
+    "organization",
+    "organisation",
+    "united",
+    "nations",
+    "union",
+    "interfaith",
+    "inter-civilization",
+    "civilization",
+    "trust",
+    "fund",
+];
+
+/// Capitalized words that never begin a name.
+const NOT_NAME: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "he",
+    "she",
+    "they",
+    "it",
+    "his",
+    "her",
+    "their",
+    "we",
+    "our",
+    "during",
+    "after",
+    "before",
+    "also",
+    "and",
+    "but",
+    "as",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "among",
+    "according",
+    "last",
+    "next",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "read",
+    "more",
+    "photo",
+    "source",
+    "tags",
+    "related",
+    "news",
+    "share",
+    "both",
+    "while",
+    "when",
+    "where",
+    "which",
+    "who",
+    "there",
+    "here",
+    "all",
+    "each",
+    "other",
+    "such",
+    "however",
+    "meanwhile",
+    "earlier",
+    "later",
+    "then",
+    "thus",
+    "therefore",
+    "speaking",
+    "addressing",
+    "following",
+    "is",
+    "was",
+    "will",
+    "has",
+    "had",
+    "have",
+    "said",
+    "noted",
+    "stressed",
+    "sides",
+    "parties",
+    "delegations",
+    "ambassadors",
+    "ministers",
+    "edited",
+    "written",
+    "reporting",
+    "photo",
+    "credit",
+    "subscribe",
+];
+
+/// Name particles written in lower case inside names.
+const PARTICLES: &[&str] = &[
+    "de", "da", "van", "der", "von", "al", "bin", "ibn", "el", "du", "la", "le", "di", "dos", "das", "del", "ter",
+    "den", "zu", "ben", "abu", "y",
+];
+
+/// Finds person mentions in text order; marks name tokens as taken.
+pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
+    let mut out = Vec::new();
+    let n = ctx.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let Some(m) = ctx.match_at(i).copied() else {
+            i = bylines(ctx, i, &mut out);
+            continue;
+        };
+        match ctx.kind_of(&m) {
+            EntryKind::Title(class) => {
+                let (title, after) = title_phrase(ctx, m, class);
+                let mut p = after;
+                if p < n && ctx.text(p) == "," && !ctx.tokens[p].breaks_before > 0 {
+                    p += 1;
+                }
+                if let Some(end) = name_at(ctx, p) {
+                    take(ctx, p, end);
+                    let span = Span::new(title.span.start, ctx.tokens[end - 1].span.end);
+                    out.push(PersonMention {
+                        name: (p, end),
+                        title: Some(title),
+                        span,
+                        rule: "person.title_before_name",
+                    });
+                    i = end;
+                    continue;
+                }
+                if let Some(start) = appositive_name(ctx, m.first, &title) {
+                    take(ctx, start.0, start.1);
+                    let span = Span::new(ctx.tokens[start.0].span.start, title.span.end);
+                    out.push(PersonMention { name: start, title: Some(title), span, rule: "person.name_comma_title" });
+                } else {
+                    let span = title.span;
+                    out.push(PersonMention { name: (0, 0), title: Some(title), span, rule: "person.title_only" });
+                }
+                i = after.max(i + 1);
+            }
+            EntryKind::Honorific => {
+                let p = m.last;
+                match name_at(ctx, p) {
+                    Some(end) => {
+                        take(ctx, p, end);
+                        let span = Span::new(ctx.tokens[m.first].span.start, ctx.tokens[end - 1].span.end);
+                        out.push(PersonMention { name: (p, end), title: None, span, rule: "person.honorific_name" });
+                        i = end;
+                    }
+                    None => i = m.last,
+                }
+            }
+            _ => i = m.last,
+        }
+    }
+    out
+}
+
+fn take(ctx: &mut Ctx, a: usize, b: usize) {
+    ctx.taken[a..b].iter_mut().for_each(|t| *t = true);
+}
+
+/// "By Diana Aliyeva", "Edited by Brian Maguire": a byline name.
+fn bylines(ctx: &mut Ctx, i: usize, out: &mut Vec<PersonMention>) -> usize {
+    let t = ctx.text(i);
+    if !t.eq_ignore_ascii_case("by") {
+        return i + 1;
+    }
+    let prev = if i > 0 { ctx.text(i - 1) } else { "" };
+    let line_start = ctx.tokens[i].breaks_before > 0
+        || i == 0
+        || matches!(prev, "[" | "(" | "|" | "Edited" | "edited" | "Photo" | "photo");
+    if !line_start || (t == "by" && !matches!(prev, "Edited" | "edited" | "Photo" | "photo")) {
+        return i + 1;
+    }
+    if let Some(end) = name_at(ctx, i + 1) {
+        if end - (i + 1) >= 2 {
+            take(ctx, i + 1, end);
+            let span = Span::new(ctx.tokens[i + 1].span.start, ctx.tokens[end - 1].span.end);
+            out.push(PersonMention { name: (i + 1, end), title: None, span, rule: "person.byline" });
+            return end;
+        }
+    }
+    i + 1
+}
+
+/// The whole title phrase around a title match: modifiers, adjectives and
+/// bodies before it; "of X", "to Y", "for Z" complements and compound
+/// titles after it. Returns the title and the token after it.
+fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize) {
+    let mut class = class;
+    let mut country = None;
+    let mut body = None;
+    // Left: "Kazakh", "U.S.", "Poland's", "ODIHR", "UN", "Acting", "Deputy".
+    let mut a = m.first;
+    loop {
+        if a == 0 || ctx.tokens[a].breaks_before > 0 {
+            break;
+        }
+        let p = a - 1;
+        if let Some(mi) = ctx.covered[p] {
+            let pm = ctx.matches[mi];
+            let e = &ctx.gaz.entries[pm.entry];
+            match e.kind {
+                EntryKind::Adjective | EntryKind::Country => {
+                    country = country.or(if e.kind == EntryKind::Adjective { e.parent } else { Some(pm.entry) });
+                    a = pm.first;
+                    continue;
+                }
+                EntryKind::Body if pm.last - pm.first <= 3 => {
+                    body = body.or_else(|| Some(e.canonical.clone()));
+                    a = pm.first;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let t = ctx.text(p).to_lowercase();
+        if matches!(t.as_str(), "'s" | "\u{2019}s") && p > 0 {
+            if let Some(mi) = ctx.covered[p - 1] {
+                let pm = ctx.matches[mi];
+                if ctx.gaz.entries[pm.entry].kind == EntryKind::Country {
+                    country = country.or(Some(pm.entry));
+                    a = pm.first;
+                    continue;
+                }
+            }
+            break;
+        }
+        if MODIFIERS.contains(&t.as_str()) && ctx.is_cap(p) {
+            a = p;
+            continue;
+        }
+        break;
+    }
+    // Right: complements and compound titles.
+    let n = ctx.tokens.len();
+    let mut b = m.last;
+    let mut head = ctx.text(m.last - 1).to_lowercase();
+    loop {
+        if b >= n || ctx.tokens[b].breaks_before > 0 {
+            break;
+        }
+        let t = ctx.text(b);
+        // "Deputy Prime Minister – Minister of Foreign Affairs"
+        if matches!(t, "\u{2013}" | "\u{2014}" | "-") && ctx.tokens[b].space_before {
+            if let Some(m2) = ctx.match_at(b + 1).copied() {
+                if let EntryKind::Title(c2) = ctx.kind_of(&m2) {
+                    if super::seniority(c2) > super::seniority(class) {
+                        class = c2;
+                    }
+                    head = ctx.text(m2.last - 1).to_lowercase();
+                    b = m2.last;
+                    continue;
+                }
+            }
+            break;
+        }
+        if matches!(t, "of" | "for" | "to" | "at" | "on" | "in") {
+            let mut q = b + 1;
+            if q < n && ctx.text(q).eq_ignore_ascii_case("the") {
+                q += 1;
+            }
+            if q >= n {
+                break;
+            }
+            if let Some(m2) = ctx.match_at(q).copied() {
+                let e = &ctx.gaz.entries[m2.entry];
+                match e.kind {
+                    EntryKind::Country | EntryKind::City | EntryKind::Region => {
+                        if t == "of" || t == "for" {
+                            country = country.or(if e.kind == EntryKind::Country { Some(m2.entry) } else { e.parent });
+                        }
+                        b = m2.last;
+                        continue;
+                    }
+                    EntryKind::Body => {
+                        body = body.or_else(|| Some(e.canonical.clone()));
+                        b = m2.last;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            // A run of portfolio words: "of Information and Social Development".
+            let mut r = q;
+            let mut last_word = None;
+            while r < n && !ctx.taken[r] && ctx.tokens[r].breaks_before == 0 {
+                let w = ctx.text(r);
+                let lw = w.to_lowercase();
+                let portfolio = ctx.is_cap(r)
+                    && (PORTFOLIO.contains(&lw.as_str()) || super::bodies::is_head(&lw) || institution_word(ctx, &lw));
+                let connector = matches!(w, "and" | "of" | "the" | "for" | "on" | "&" | ",") && last_word.is_some();
+                let inner = ctx.covered[r].is_some_and(|mi| {
+                    !matches!(ctx.gaz.entries[ctx.matches[mi].entry].kind, EntryKind::Title(_) | EntryKind::Honorific)
+                });
+                if portfolio || inner {
+                    r = ctx.covered[r].map_or(r + 1, |mi| ctx.matches[mi].last.max(r + 1));
+                    last_word = Some(r);
+                } else if connector {
+                    r += 1;
+                } else {
+                    break;
+                }
+            }
+            match last_word {
+                Some(end) => {
+                    if body.is_none() && (q..end).any(|k| ctx.is_cap(k)) {
+                        // "of the Board of X Center": a body named in the complement.
+                        let c = country_in(ctx, q, end);
+                        if t == "of" && c.is_some() && country.is_none() {
+                            country = c;
+                        } else if c.is_none() || body_head_in(ctx, q, end) {
+                            body = Some(ctx.repaired(q, end));
+                        }
+                    }
+                    b = end;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        break;
+    }
+    let span = Span::new(ctx.tokens[a].span.start, ctx.tokens[b - 1].span.end);
+    let text = ctx.repaired(a, b);
+    (TitleInfo { class, text, span, head, country, body }, b)
+}
+
+fn institution_word(ctx: &Ctx, lw: &str) -> bool {
+    ctx.gaz.words.contains(lw) && !lw.is_empty()
+}
+
+fn country_in(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    (a..b).find_map(|k| {
+        let mi = ctx.covered[k]?;
+        let e = &ctx.gaz.entries[ctx.matches[mi].entry];
+        match e.kind {
+            EntryKind::Country => Some(ctx.matches[mi].entry),
+            EntryKind::Adjective => e.parent,
+            _ => None,
+        }
+    })
+}
+
+fn body_head_in(ctx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).any(|k| super::bodies::is_head(&ctx.text(k).to_lowercase()))
+}
+
+/// A capitalized personal name starting at token `p`: given names,
+/// initials ("D."), particles ("de", "van der"), hyphenated parts.
+pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<usize> {
+    let n = ctx.tokens.len();
+    let mut q = p;
+    let mut words = 0;
+    while q < n && q - p < 8 {
+        if q > p && ctx.tokens[q].breaks_before > 0 {
+            break;
+        }
+        if ctx.taken[q] {
+            break;
+        }
+        let t = ctx.text(q);
+        let lower = t.to_lowercase();
+        // Initial: "D." (also glued "SamuelD." after repair).
+        if t.chars().count() == 1
+            && t.starts_with(char::is_uppercase)
+            && ctx.glued(q + 1)
+            && q + 1 < n
+            && ctx.text(q + 1) == "."
+        {
+            q += 2;
+            continue;
+        }
+        if q > p
+            && PARTICLES.contains(&lower.as_str())
+            && t.starts_with(char::is_lowercase)
+            && q + 1 < n
+            && ctx.is_cap(q + 1)
+        {
+            q += 1;
+            continue;
+        }
+        // Hyphenated: "Al-Faraj", "Kassym-Jomart".
+        if t == "-" && q > p && ctx.glued(q) && ctx.glued(q + 1) && q + 1 < n && ctx.is_cap(q + 1) {
+            q += 1;
+            continue;
+        }
+        if !ctx.is_cap(q) || NOT_NAME.contains(&lower.as_str()) {
+            break;
+        }
+        if let Some(mi) = ctx.covered[q] {
+            let m = ctx.matches[mi];
+            let e = &ctx.gaz.entries[m.entry];
+            // A place or body is not part of a name, except a city name
+            // that is also a given name inside a name ("Nursultan Nazarbayev").
+            let given = matches!(e.kind, EntryKind::City | EntryKind::Region)
+                && m.last - m.first == 1
+                && words == 0
+                && m.last < n
+                && ctx.is_cap(m.last)
+                && ctx.covered[m.last].is_none()
+                && !ctx.glued(m.last);
+            if !matches!(e.kind, EntryKind::Honorific) && !given {
+                break;
+            }
+        }
+        if t.chars().count() == 1 {
+            break;
+        }
+        let caps = t.chars().filter(|c| c.is_uppercase()).count();
+        if caps >= 3 && caps == t.chars().filter(|c| c.is_alphabetic()).count() {
+            break;
+        }
+        if PORTFOLIO.contains(&lower.as_str()) && words == 0 {
+            return None;
+        }
+        words += 1;
+        q += 1;
+    }
+    // Do not end on an initial's dot followed by nothing name-like.
+    (words >= 1).then_some(q)
+}
+
+/// "Ingibjörg Sólrún Gísladóttir, Director of ...": the name before a
+/// comma right before the title phrase.
+fn appositive_name(ctx: &Ctx, title_first: usize, title: &TitleInfo) -> Option<(usize, usize)> {
+    let mut a = title_first;
+    while a > 0
+        && ctx.tokens[a - 1].span.end > title.span.start.saturating_sub(0)
+        && ctx.tokens[a - 1].span.start >= title.span.start
+    {
+        a -= 1;
+    }
+    let comma = a.checked_sub(1)?;
+    if ctx.text(comma) != "," {
+        return None;
+    }
+    let end = comma;
+    let mut start = end;
+    while start > 0 && end - start < 6 {
+        let k = start - 1;
+        let t = ctx.text(k);
+        let ok = ctx.is_cap(k)
+            || (t == "." && k > 0 && ctx.text(k - 1).chars().count() == 1)
+            || (t == "-" && ctx.glued(k))
+            || (PARTICLES.contains(&t) && k > 0);
+        if !ok || ctx.taken[k] || ctx.covered[k].is_some() || ctx.tokens[k + 1].breaks_before > 0 && k + 1 < end {
+            break;
+        }
+        start = k;
+    }
+    while start < end && !ctx.is_cap(start) {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    // The name must begin a clause: sentence start, or after a comma,
+    // "and", "with", "by" or a verb-like lower-case word.
+    let before_ok = start == 0 || ctx.tokens[start].breaks_before > 0 || !ctx.is_cap(start - 1);
+    let check = name_at(ctx, start)?;
+    (before_ok && check >= end && !NOT_NAME.contains(&ctx.text(start).to_lowercase().as_str())).then_some((start, end))
+}

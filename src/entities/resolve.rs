@@ -1,0 +1,308 @@
+//! Resolution: mentions that name the same person, body, place or date
+//! become one entity; short and title-only mentions join their referent.
+
+use super::bodies::BodyMention;
+use super::dates::DateMention;
+use super::persons::PersonMention;
+use super::{seniority, Ctx};
+use crate::document::{Entity, EntityKind, Mention, Role};
+use crate::gazetteer::EntryKind;
+use crate::span::Span;
+use crate::text::normalize::fold;
+use std::collections::HashMap;
+
+struct PersonCluster {
+    /// Folded name words.
+    words: Vec<String>,
+    name: String,
+    first: Span,
+    mentions: Vec<Span>,
+    titles: Vec<super::persons::TitleInfo>,
+    rule: &'static str,
+}
+
+/// Builds the document's entities with ids in order of first mention.
+pub(crate) fn entities(
+    ctx: &Ctx,
+    persons: Vec<PersonMention>,
+    bodies: Vec<BodyMention>,
+    dates: Vec<DateMention>,
+) -> Vec<Entity> {
+    let mut out = Vec::new();
+    let dominant = dominant_country(ctx);
+    out.extend(person_entities(ctx, persons, dominant));
+    out.extend(body_entities(ctx, bodies));
+    out.extend(place_entities(ctx));
+    out.extend(date_entities(ctx, dates));
+    for e in out.iter_mut().filter(|e| e.kind == EntityKind::Body || e.kind.is_place()) {
+        let mut aliases: Vec<String> = Vec::new();
+        for m in &e.mentions {
+            let a = repaired_span(ctx, m.span);
+            if a != e.canonical && !aliases.contains(&a) {
+                aliases.push(a);
+            }
+        }
+        if let Some(a) = &e.acronym {
+            if !aliases.contains(a) {
+                aliases.push(a.clone());
+            }
+        }
+        e.aliases = aliases;
+    }
+    out.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut ids = HashMap::new();
+    for (i, e) in out.iter_mut().enumerate() {
+        let id = format!("e{}", i + 1);
+        ids.insert(e.canonical.clone(), id.clone());
+        e.id = id;
+    }
+    for e in out.iter_mut() {
+        if let Some(p) = e.part_of.take() {
+            e.part_of = ids.get(&p).cloned();
+        }
+    }
+    out
+}
+
+/// The text of a span with its repairs applied.
+fn repaired_span(ctx: &Ctx, span: Span) -> String {
+    let a = ctx.tokens.partition_point(|t| t.span.end <= span.start);
+    let b = ctx.tokens.partition_point(|t| t.span.start < span.end);
+    if a >= b {
+        return ctx.input[span].to_string();
+    }
+    ctx.repaired(a, b)
+}
+
+fn mention(ctx: &Ctx, span: Span) -> Mention {
+    Mention { span, text: ctx.input[span].to_string() }
+}
+
+fn name_words(ctx: &Ctx, a: usize, b: usize) -> Vec<String> {
+    (a..b).filter(|&k| ctx.is_cap(k) && ctx.text(k).chars().count() > 1).map(|k| fold(ctx.text(k))).collect()
+}
+
+fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usize>) -> Vec<Entity> {
+    let mut clusters: Vec<PersonCluster> = Vec::new();
+    let mut title_only = Vec::new();
+    // Longer names first so short mentions find their full form.
+    let mut named: Vec<PersonMention> = Vec::new();
+    for m in persons {
+        if m.name.0 == m.name.1 {
+            title_only.push(m);
+        } else {
+            named.push(m);
+        }
+    }
+    named.sort_by_key(|m| std::cmp::Reverse(name_words(ctx, m.name.0, m.name.1).len()));
+    for m in named {
+        let words = name_words(ctx, m.name.0, m.name.1);
+        if words.is_empty() {
+            continue;
+        }
+        let span = Span::new(ctx.tokens[m.name.0].span.start, ctx.tokens[m.name.1 - 1].span.end);
+        let found = clusters
+            .iter()
+            .position(|c| c.words == words)
+            .or_else(|| clusters.iter().position(|c| words.iter().all(|w| c.words.contains(w))));
+        match found {
+            Some(ci) => {
+                let c = &mut clusters[ci];
+                c.mentions.push(m.span);
+                if span.start < c.first.start && words.len() == c.words.len() {
+                    c.first = span;
+                }
+                c.titles.extend(m.title);
+            }
+            None => clusters.push(PersonCluster {
+                words,
+                name: ctx.repaired(m.name.0, m.name.1),
+                first: span,
+                mentions: vec![m.span],
+                titles: m.title.into_iter().collect(),
+                rule: m.rule,
+            }),
+        }
+    }
+    // Bare mentions of a known surname or full name ("Dauren Abayev informed").
+    for k in 0..ctx.tokens.len() {
+        if ctx.taken[k] || !ctx.is_cap(k) || ctx.covered[k].is_some() {
+            continue;
+        }
+        let w = fold(ctx.text(k));
+        if let Some(c) = clusters.iter_mut().find(|c| c.words.last() == Some(&w)) {
+            let s = ctx.tokens[k].span;
+            if !c.mentions.iter().any(|m| m.contains(s)) {
+                c.mentions.push(s);
+            }
+        }
+    }
+    // Title-only mentions ("the Kazakh Minister") join the nearest earlier
+    // person with the same title head, else any with that head.
+    for m in title_only {
+        let Some(t) = m.title else { continue };
+        let fits = |c: &PersonCluster| {
+            c.titles.iter().any(|ct| ct.head == t.head || ct.text.to_lowercase().contains(&t.head))
+                && (t.country.is_none() || c.titles.iter().any(|ct| ct.country.is_none() || ct.country == t.country))
+        };
+        let before = clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| fits(c) && c.mentions.iter().any(|s| s.start < m.span.start))
+            .max_by_key(|(_, c)| c.mentions.iter().filter(|s| s.start < m.span.start).map(|s| s.start).max())
+            .map(|(i, _)| i);
+        if let Some(ci) = before.or_else(|| clusters.iter().position(fits)) {
+            clusters[ci].mentions.push(m.span);
+            if clusters[ci].titles.iter().all(|ct| ct.country.is_none()) && t.country.is_some() {
+                clusters[ci].titles.push(t);
+            }
+        }
+    }
+    clusters
+        .into_iter()
+        .map(|mut c| {
+            c.mentions.sort();
+            c.mentions.dedup();
+            let best = c.titles.iter().max_by_key(|t| seniority(t.class));
+            let class = best.map_or(EntityKind::Person, |t| t.class);
+            let country = c.titles.iter().find_map(|t| t.country);
+            let body = c.titles.iter().find_map(|t| t.body.clone());
+            let country_name = country.or(dominant).map(|i| ctx.gaz.entries[i].canonical.clone());
+            let affiliation = match class {
+                EntityKind::Person => None,
+                EntityKind::Official => body.or(country_name),
+                _ => country
+                    .map(|i| ctx.gaz.entries[i].canonical.clone())
+                    .or(body.filter(|_| dominant.is_none()))
+                    .or(country_name),
+            };
+            let title = best.map(|t| t.text.clone());
+            Entity {
+                id: String::new(),
+                kind: class,
+                canonical: c.name.clone(),
+                text: ctx.input[c.first].to_string(),
+                span: c.first,
+                mentions: c.mentions.iter().map(|&s| mention(ctx, s)).collect(),
+                role: Some(Role { class, title, affiliation }),
+                acronym: None,
+                part_of: None,
+                aliases: Vec::new(),
+                source: format!("rule:{}", c.rule),
+            }
+        })
+        .collect()
+}
+
+fn body_entities(ctx: &Ctx, bodies: Vec<BodyMention>) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    for b in bodies {
+        let key = fold(&b.canonical);
+        let existing = out.iter_mut().find(|e| {
+            fold(&e.canonical) == key
+                || (b.acronym.is_some() && e.acronym == b.acronym)
+                || e.acronym.as_deref().is_some_and(|a| fold(a) == key)
+        });
+        match existing {
+            Some(e) => {
+                e.mentions.push(mention(ctx, b.span));
+                if e.acronym.is_none() {
+                    e.acronym = b.acronym;
+                }
+            }
+            None => out.push(Entity {
+                id: String::new(),
+                kind: EntityKind::Body,
+                canonical: b.canonical,
+                text: b.text,
+                span: b.span,
+                mentions: vec![mention(ctx, b.span)],
+                role: None,
+                acronym: b.acronym,
+                part_of: b.parent,
+                aliases: Vec::new(),
+                source: b.source,
+            }),
+        }
+    }
+    out
+}
+
+fn place_entities(ctx: &Ctx) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    let mut by_entry: HashMap<usize, usize> = HashMap::new();
+    for m in &ctx.matches {
+        let e = &ctx.gaz.entries[m.entry];
+        let kind = match e.kind {
+            EntryKind::Country => EntityKind::Country,
+            EntryKind::City => EntityKind::City,
+            EntryKind::Region => EntityKind::Region,
+            _ => continue,
+        };
+        if ctx.taken[m.first] {
+            continue;
+        }
+        let span = Span::new(ctx.tokens[m.first].span.start, ctx.tokens[m.last - 1].span.end);
+        match by_entry.get(&m.entry) {
+            Some(&i) => out[i].mentions.push(mention(ctx, span)),
+            None => {
+                by_entry.insert(m.entry, out.len());
+                out.push(Entity {
+                    id: String::new(),
+                    kind,
+                    canonical: e.canonical.clone(),
+                    text: ctx.input[span].to_string(),
+                    span,
+                    mentions: vec![mention(ctx, span)],
+                    role: None,
+                    acronym: None,
+                    part_of: None,
+                    aliases: Vec::new(),
+                    source: format!("gazetteer:{}:{}", e.file, e.id),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn date_entities(ctx: &Ctx, dates: Vec<DateMention>) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    for d in dates {
+        match out.iter_mut().find(|e| e.canonical == d.iso) {
+            Some(e) => e.mentions.push(mention(ctx, d.span)),
+            None => out.push(Entity {
+                id: String::new(),
+                kind: EntityKind::Date,
+                canonical: d.iso,
+                text: ctx.input[d.span].to_string(),
+                span: d.span,
+                mentions: vec![mention(ctx, d.span)],
+                role: None,
+                acronym: None,
+                part_of: None,
+                aliases: Vec::new(),
+                source: format!("rule:{}", d.rule),
+            }),
+        }
+    }
+    out
+}
+
+/// The country the document is mostly about: most mentions (countries
+/// and their adjectives).
+fn dominant_country(ctx: &Ctx) -> Option<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for m in &ctx.matches {
+        let e = &ctx.gaz.entries[m.entry];
+        let c = match e.kind {
+            EntryKind::Country => Some(m.entry),
+            EntryKind::Adjective => e.parent,
+            _ => None,
+        };
+        if let Some(c) = c {
+            *counts.entry(c).or_insert(0) += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c)
+}
