@@ -74,6 +74,7 @@ impl Extractor {
         }
         sentence::split(text, &doc.tokens, &mut doc.sentences);
         doc.entities = crate::entities::extract(text, &doc.tokens, &doc.sentences, &self.data.gazetteer);
+        doc.relations = crate::meetings::find(text, &doc.sentences, &doc.entities);
         doc
     }
 }

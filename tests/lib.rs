@@ -2,6 +2,7 @@
 
 mod api;
 mod cli;
+mod gold;
 mod join;
 mod properties;
 mod snapshots;

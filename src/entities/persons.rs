@@ -617,18 +617,29 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<usize> {
             q += 2;
             continue;
         }
-        if q > p
-            && PARTICLES.contains(&lower.as_str())
-            && t.starts_with(char::is_lowercase)
-            && q + 1 < n
-            && ctx.is_cap(q + 1)
-        {
-            q += 1;
-            continue;
+        // Particles, also in chains: "de la Fuente", "van der Hoeven".
+        if q > p && PARTICLES.contains(&lower.as_str()) && t.starts_with(char::is_lowercase) {
+            let mut r = q + 1;
+            while r < n
+                && PARTICLES.contains(&ctx.text(r).to_lowercase().as_str())
+                && ctx.text(r).starts_with(char::is_lowercase)
+            {
+                r += 1;
+            }
+            if r < n && ctx.is_cap(r) && !ctx.taken[r] {
+                q = r;
+                continue;
+            }
+            break;
         }
-        // Hyphenated: "Al-Faraj", "Kassym-Jomart".
-        if t == "-" && q > p && ctx.glued(q) && ctx.glued(q + 1) && q + 1 < n && ctx.is_cap(q + 1) {
-            q += 1;
+        // Hyphenated: "Al-Faraj", "Kassym-Jomart", "Park Jun-seo".
+        if t == "-"
+            && q > p
+            && ctx.glued(q)
+            && ctx.glued(q + 1)
+            && ctx.tokens[q + 1].kind == crate::text::tokenize::TokenKind::Word
+        {
+            q += 2;
             continue;
         }
         if !ctx.is_cap(q) || NOT_NAME.contains(&lower.as_str()) {
