@@ -209,7 +209,8 @@ fn conjoined<'e>(input: &str, side: &[&PersonAt<'e>]) -> Vec<&'e Entity> {
     let mut group: Vec<&Entity> = Vec::new();
     for (i, p) in side.iter().enumerate() {
         if i > 0 {
-            let gap = &input[side[i - 1].span.end..p.span.start];
+            // Mentions may overlap (a title phrase around a name): no gap then.
+            let gap = input.get(side[i - 1].span.end..p.span.start).unwrap_or("");
             if !(gap.contains(" and ") || gap.contains(',') || gap.trim().is_empty()) || gap.len() > 200 {
                 group.clear();
             }

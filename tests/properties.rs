@@ -77,11 +77,48 @@ fn gluey_text() -> impl Strategy<Value = String> {
         .prop_map(|v| v.into_iter().map(|(w, sep)| format!("{w}{sep}")).collect())
 }
 
+/// Lines of every fixture, to recombine into new documents.
+fn fixture_lines() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut lines = Vec::new();
+    for e in std::fs::read_dir(dir).expect("fixtures/").flatten() {
+        if e.path().extension().is_some_and(|x| x == "txt") {
+            let text = std::fs::read_to_string(e.path()).expect("UTF-8 fixture");
+            lines.extend(text.lines().filter(|l| !l.trim().is_empty()).map(String::from));
+        }
+    }
+    lines.sort();
+    lines
+}
+
+/// Documents made of fixture lines in random order, cut at random.
+fn recombined() -> impl Strategy<Value = String> {
+    let lines = fixture_lines();
+    prop::collection::vec((prop::sample::select(lines), 0usize..400, prop::bool::ANY), 1..12).prop_map(|parts| {
+        let mut doc = String::new();
+        for (line, cut, whole) in parts {
+            let mut end = if whole { line.len() } else { cut.min(line.len()) };
+            while !line.is_char_boundary(end) {
+                end -= 1;
+            }
+            doc.push_str(&line[..end]);
+            doc.push_str(if cut % 3 == 0 { " " } else { "\n\n" });
+        }
+        doc
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_strings_never_panic(text in any::<String>()) {
+        let doc = Extractor::new().extract(&text);
+        check(&text, &doc);
+    }
+
+    #[test]
+    fn recombined_fixture_lines_keep_spans_valid(text in recombined()) {
         let doc = Extractor::new().extract(&text);
         check(&text, &doc);
     }

@@ -170,12 +170,12 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<BodyMention> {
             continue;
         }
         in_chunk[a..b].iter_mut().for_each(|x| *x = true);
-        let text = ctx.repaired(a, b);
+        let canonical = ctx.repaired(a, b);
         let span = Span::new(ctx.tokens[a].span.start, ctx.tokens[b - 1].span.end);
         let acronym = acronym_after(ctx, b);
         out.push(BodyMention {
-            canonical: text.clone(),
-            text,
+            canonical,
+            text: ctx.input[span].to_string(),
             span,
             acronym,
             parent: None,
