@@ -23,6 +23,7 @@ mod entities;
 pub mod error;
 pub mod extractor;
 pub mod gazetteer;
+mod hash;
 mod meetings;
 pub mod repair;
 pub mod span;

@@ -33,7 +33,7 @@ enum Pairing {
 static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
     let t = |rule, pat: &str, pairing, roles| Trigger {
         rule,
-        re: Regex::new(&format!(r"(?i)\b(?:{pat})\b")).expect("trigger compiles"),
+        re: Regex::new(&format!(r"(?i)(?-u:\b)(?:{pat})(?-u:\b)")).expect("trigger compiles"),
         pairing,
         roles,
     };
@@ -120,7 +120,13 @@ pub(crate) fn find(input: &str, sentences: &[Sentence], entities: &[Entity]) -> 
     let mut host_without_guests: Option<&Entity> = None;
     for s in sentences.iter().filter(|s| s.span.start < stop) {
         let text = &input[s.span];
-        let persons: Vec<PersonAt> = mentions.iter().copied().filter(|m| s.span.contains(m.span)).collect();
+        let first = mentions.partition_point(|m| m.span.start < s.span.start);
+        let persons: Vec<PersonAt> =
+            mentions[first..].iter().take_while(|m| m.span.start < s.span.end).copied().filter(|m| s.span.contains(m.span)).collect();
+        // A meeting needs a named person in the sentence (or a host waiting for guests).
+        if persons.is_empty() {
+            continue;
+        }
         let date = within(entities, "date", s.span).or(dateline_date.clone());
         let place = within(entities, "city", s.span).or(dateline_place.clone());
         let mut used = vec![false; text.len() + 1];

@@ -7,7 +7,9 @@ use crate::gazetteer::EntryKind;
 use crate::span::Span;
 
 /// Nouns that head an institution's name.
-const HEADS: &[&str] = &[
+static HEADS: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| HEAD_LIST.iter().copied().collect());
+
+const HEAD_LIST: &[&str] = &[
     "ministry",
     "commission",
     "council",
@@ -95,7 +97,7 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<BodyMention> {
     let mut in_chunk = vec![false; n];
     // Chunk bodies around each head noun not already inside a gazetteer body.
     for h in 0..n {
-        if in_chunk[h] || ctx.taken[h] || !ctx.is_cap(h) || !is_head(&ctx.text(h).to_lowercase()) {
+        if in_chunk[h] || ctx.taken[h] || !ctx.is_cap(h) || !is_head(ctx.lower(h)) {
             continue;
         }
         if ctx.covered[h].is_some_and(|mi| ctx.kind_of(&ctx.matches[mi]) == EntryKind::Body) {

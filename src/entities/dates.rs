@@ -20,18 +20,18 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     vec![
         // "May 7, 2019", "Jan. 7 2024"
         (
-            p(format!(r"\b(?P<m>{MONTHS})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b")),
+            p(format!(r"(?-u:\b)(?P<m>{MONTHS})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)")),
             "date.month_day_year",
         ),
         // "7 May 2019", "20 May, 2024"
         (
-            p(format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTHS}),?\s+(?P<y>(?:19|20)\d\d)\b")),
+            p(format!(r"(?-u:\b)(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTHS}),?\s+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)")),
             "date.day_month_year",
         ),
         // "2019-05-07"
-        (p(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d>\d\d)\b".to_string()), "date.iso"),
+        (p(r"(?-u:\b)(?P<y>(?:19|20)[0-9][0-9])-(?P<mn>[0-9][0-9])-(?P<d>[0-9][0-9])(?-u:\b)".to_string()), "date.iso"),
         // "07.05.2019", "8.05.2019", "07/05/2019" (day first, as wires outside the US write it)
-        (p(r"\b(?P<d>\d{1,2})[./](?P<mn>\d{1,2})[./](?P<y>(?:19|20)\d\d)\b".to_string()), "date.numeric_dmy"),
+        (p(r"(?-u:\b)(?P<d>[0-9]{1,2})[./](?P<mn>[0-9]{1,2})[./](?P<y>(?:19|20)[0-9][0-9])(?-u:\b)".to_string()), "date.numeric_dmy"),
     ]
 });
 

@@ -26,11 +26,18 @@ pub(crate) struct Ctx<'a> {
     pub covered: Vec<Option<usize>>,
     /// Tokens already used by a person name.
     pub taken: Vec<bool>,
+    /// Folded text of every token.
+    pub stream: Stream,
 }
 
 impl<'a> Ctx<'a> {
     pub fn text(&self, i: usize) -> &'a str {
         &self.input[self.tokens[i].span]
+    }
+
+    /// The folded (lower-case, diacritic-free) text of token `i`.
+    pub fn lower(&self, i: usize) -> &str {
+        &self.stream.text[self.stream.starts[i]..self.stream.ends[i]]
     }
 
     /// The text of tokens `a..b` with repaired spaces, as a reader sees it.
@@ -77,7 +84,7 @@ pub(crate) fn extract(input: &str, tokens: &[Token], sentences: &[Sentence], gaz
             *c = Some(mi);
         }
     }
-    let mut ctx = Ctx { input, tokens, sentences, gaz, matches, covered, taken: vec![false; tokens.len()] };
+    let mut ctx = Ctx { input, tokens, sentences, gaz, matches, covered, taken: vec![false; tokens.len()], stream };
     let persons = persons::find(&mut ctx);
     let bodies = bodies::find(&ctx);
     let dates = dates::find(input, sentences);

@@ -12,6 +12,8 @@ use crate::span::Span;
 pub(crate) struct TitleInfo {
     pub class: EntityKind,
     pub text: String,
+    /// `text` folded, for matching title-only mentions.
+    pub folded: String,
     pub span: Span,
     /// Folded head word ("minister", "director").
     pub head: String,
@@ -30,7 +32,9 @@ pub(crate) struct PersonMention {
 }
 
 /// Modifiers that may precede a title ("Acting Deputy Assistant Secretary").
-const MODIFIERS: &[&str] = &[
+static MODIFIERS: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| MODIFIERS_LIST.iter().copied().collect());
+
+const MODIFIERS_LIST: &[&str] = &[
     "acting",
     "deputy",
     "first",
@@ -57,7 +61,9 @@ const MODIFIERS: &[&str] = &[
 
 /// Words that name portfolios and institutions inside titles ("Minister
 /// of Information and Social Development"), never persons.
-const PORTFOLIO: &[&str] = &[
+static PORTFOLIO: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| PORTFOLIO_LIST.iter().copied().collect());
+
+const PORTFOLIO_LIST: &[&str] = &[
     "information",
     "social",
     "development",
@@ -229,7 +235,9 @@ const PORTFOLIO: &[&str] = &[
 ];
 
 /// Capitalized words that never begin a name.
-const NOT_NAME: &[&str] = &[
+static NOT_NAME: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| NOT_NAME_LIST.iter().copied().collect());
+
+const NOT_NAME_LIST: &[&str] = &[
     "the",
     "a",
     "an",
@@ -339,7 +347,9 @@ const NOT_NAME: &[&str] = &[
 ];
 
 /// Name particles written in lower case inside names.
-const PARTICLES: &[&str] = &[
+static PARTICLES: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| PARTICLES_LIST.iter().copied().collect());
+
+const PARTICLES_LIST: &[&str] = &[
     "de", "da", "van", "der", "von", "al", "bin", "ibn", "el", "du", "la", "le", "di", "dos", "das", "del", "ter",
     "den", "zu", "ben", "abu", "y",
 ];
@@ -460,7 +470,7 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
                 _ => break,
             }
         }
-        let t = ctx.text(p).to_lowercase();
+        let t = ctx.lower(p).to_string();
         if matches!(t.as_str(), "'s" | "\u{2019}s") && p > 0 {
             if let Some(mi) = ctx.covered[p - 1] {
                 let pm = ctx.matches[mi];
@@ -472,7 +482,7 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
             }
             break;
         }
-        if MODIFIERS.contains(&t.as_str()) && ctx.is_cap(p) {
+        if MODIFIERS.contains(t.as_str()) && ctx.is_cap(p) {
             a = p;
             continue;
         }
@@ -481,7 +491,7 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
     // Right: complements and compound titles.
     let n = ctx.tokens.len();
     let mut b = m.last;
-    let mut head = ctx.text(m.last - 1).to_lowercase();
+    let mut head = ctx.lower(m.last - 1).to_string();
     loop {
         if b >= n || ctx.tokens[b].breaks_before > 0 {
             break;
@@ -494,7 +504,7 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
                     if super::seniority(c2) > super::seniority(class) {
                         class = c2;
                     }
-                    head = ctx.text(m2.last - 1).to_lowercase();
+                    head = ctx.lower(m2.last - 1).to_string();
                     b = m2.last;
                     continue;
                 }
@@ -532,9 +542,9 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
             let mut last_word = None;
             while r < n && !ctx.taken[r] && ctx.tokens[r].breaks_before == 0 {
                 let w = ctx.text(r);
-                let lw = w.to_lowercase();
+                let lw = ctx.lower(r);
                 let portfolio = ctx.is_cap(r)
-                    && (PORTFOLIO.contains(&lw.as_str()) || super::bodies::is_head(&lw) || institution_word(ctx, &lw));
+                    && (PORTFOLIO.contains(lw) || super::bodies::is_head(lw) || institution_word(ctx, lw));
                 let connector = matches!(w, "and" | "of" | "the" | "for" | "on" | "&" | ",") && last_word.is_some();
                 let inner = ctx.covered[r].is_some_and(|mi| {
                     !matches!(ctx.gaz.entries[ctx.matches[mi].entry].kind, EntryKind::Title(_) | EntryKind::Honorific)
@@ -569,7 +579,8 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
     }
     let span = Span::new(ctx.tokens[a].span.start, ctx.tokens[b - 1].span.end);
     let text = ctx.repaired(a, b);
-    (TitleInfo { class, text, span, head, country, body }, b)
+    let folded = crate::text::normalize::fold(&text);
+    (TitleInfo { class, text, folded, span, head, country, body }, b)
 }
 
 fn institution_word(ctx: &Ctx, lw: &str) -> bool {
@@ -589,7 +600,7 @@ fn country_in(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
 }
 
 fn body_head_in(ctx: &Ctx, a: usize, b: usize) -> bool {
-    (a..b).any(|k| super::bodies::is_head(&ctx.text(k).to_lowercase()))
+    (a..b).any(|k| super::bodies::is_head(ctx.lower(k)))
 }
 
 /// A capitalized personal name starting at token `p`: given names,
@@ -606,7 +617,7 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<usize> {
             break;
         }
         let t = ctx.text(q);
-        let lower = t.to_lowercase();
+        let lower = ctx.lower(q);
         // Initial: "D." (also glued "SamuelD." after repair).
         if t.chars().count() == 1
             && t.starts_with(char::is_uppercase)
@@ -618,10 +629,10 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<usize> {
             continue;
         }
         // Particles, also in chains: "de la Fuente", "van der Hoeven".
-        if q > p && PARTICLES.contains(&lower.as_str()) && t.starts_with(char::is_lowercase) {
+        if q > p && PARTICLES.contains(lower) && t.starts_with(char::is_lowercase) {
             let mut r = q + 1;
             while r < n
-                && PARTICLES.contains(&ctx.text(r).to_lowercase().as_str())
+                && PARTICLES.contains(ctx.lower(r))
                 && ctx.text(r).starts_with(char::is_lowercase)
             {
                 r += 1;
@@ -642,7 +653,7 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<usize> {
             q += 2;
             continue;
         }
-        if !ctx.is_cap(q) || NOT_NAME.contains(&lower.as_str()) {
+        if !ctx.is_cap(q) || NOT_NAME.contains(lower) {
             break;
         }
         if let Some(mi) = ctx.covered[q] {
@@ -668,7 +679,7 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<usize> {
         if caps >= 3 && caps == t.chars().filter(|c| c.is_alphabetic()).count() {
             break;
         }
-        if PORTFOLIO.contains(&lower.as_str()) && words == 0 {
+        if PORTFOLIO.contains(lower) && words == 0 {
             return None;
         }
         words += 1;
@@ -716,5 +727,5 @@ fn appositive_name(ctx: &Ctx, title_first: usize, title: &TitleInfo) -> Option<(
     // "and", "with", "by" or a verb-like lower-case word.
     let before_ok = start == 0 || ctx.tokens[start].breaks_before > 0 || !ctx.is_cap(start - 1);
     let check = name_at(ctx, start)?;
-    (before_ok && check >= end && !NOT_NAME.contains(&ctx.text(start).to_lowercase().as_str())).then_some((start, end))
+    (before_ok && check >= end && !NOT_NAME.contains(ctx.lower(start))).then_some((start, end))
 }

@@ -79,7 +79,7 @@ fn mention(ctx: &Ctx, span: Span) -> Mention {
 }
 
 fn name_words(ctx: &Ctx, a: usize, b: usize) -> Vec<String> {
-    (a..b).filter(|&k| ctx.is_cap(k) && ctx.text(k).chars().count() > 1).map(|k| fold(ctx.text(k))).collect()
+    (a..b).filter(|&k| ctx.is_cap(k) && ctx.text(k).chars().count() > 1).map(|k| ctx.lower(k).to_string()).collect()
 }
 
 fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usize>) -> Vec<Entity> {
@@ -125,12 +125,17 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
         }
     }
     // Bare mentions of a known surname or full name ("Dauren Abayev informed").
+    let mut by_surname: crate::hash::FxHashMap<String, usize> = Default::default();
+    for (ci, c) in clusters.iter().enumerate() {
+        if let Some(l) = c.words.last() {
+            by_surname.entry(l.clone()).or_insert(ci);
+        }
+    }
     for k in 0..ctx.tokens.len() {
         if ctx.taken[k] || !ctx.is_cap(k) || ctx.covered[k].is_some() {
             continue;
         }
-        let w = fold(ctx.text(k));
-        if let Some(c) = clusters.iter_mut().find(|c| c.words.last() == Some(&w)) {
+        if let Some(c) = by_surname.get(ctx.lower(k)).map(|&ci| &mut clusters[ci]) {
             let s = ctx.tokens[k].span;
             if !c.mentions.iter().any(|m| m.contains(s)) {
                 c.mentions.push(s);
@@ -142,7 +147,7 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
     for m in title_only {
         let Some(t) = m.title else { continue };
         let fits = |c: &PersonCluster| {
-            c.titles.iter().any(|ct| ct.head == t.head || ct.text.to_lowercase().contains(&t.head))
+            c.titles.iter().any(|ct| ct.head == t.head || ct.folded.contains(&t.head))
                 && (t.country.is_none() || c.titles.iter().any(|ct| ct.country.is_none() || ct.country == t.country))
         };
         let before = clusters

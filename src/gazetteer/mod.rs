@@ -64,7 +64,7 @@ pub struct Gazetteer {
     patterns: Vec<Pattern>,
     automaton: AhoCorasick,
     /// Folded words of all names, for the repair stage and name detection.
-    pub words: std::collections::HashSet<String>,
+    pub words: crate::hash::FxHashSet<String>,
 }
 
 /// A gazetteer match over the folded stream of a document.
@@ -150,7 +150,7 @@ impl Gazetteer {
         for (idx, parent) in parents {
             entries[idx].parent = body_ids.get(&parent).copied();
         }
-        let mut words = std::collections::HashSet::new();
+        let mut words = crate::hash::FxHashSet::default();
         for (f, _) in &forms {
             for w in f.split(|c: char| !c.is_alphanumeric()) {
                 if w.len() >= 2 {

@@ -1,7 +1,7 @@
 //! The word-frequency lexicon that tells known words from run-together ones.
 
 use crate::error::BuildError;
-use std::collections::HashMap;
+use crate::hash::FxHashMap;
 
 /// Rank given to words that come from gazetteers or user word lists rather
 /// than from frequency counts: "known, moderately common".
@@ -10,7 +10,7 @@ pub const ADDED_WORD_RANK: u32 = 20_000;
 /// Lower-case words with their frequency rank (0 = most frequent).
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    ranks: HashMap<Box<str>, u32>,
+    ranks: FxHashMap<Box<str>, u32>,
     /// `ln(number of ranked words)`, part of the Zipf cost.
     log_n: f32,
 }

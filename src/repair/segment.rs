@@ -2,7 +2,7 @@
 //! into known words, by dynamic programming over a Zipf-cost lexicon.
 
 use super::lexicon::Lexicon;
-use std::collections::HashMap;
+use crate::hash::FxHashMap;
 
 /// The longest piece the segmenter considers, in chars.
 const MAX_PIECE: usize = 24;
@@ -40,16 +40,31 @@ const SUFFIXES: &[&str] = &[
 /// Words of the document used on their own (whole tokens), lower case.
 #[derive(Debug, Default)]
 pub struct DocVocab {
-    counts: HashMap<String, (u32, u32)>,
+    counts: FxHashMap<String, (u32, u32)>,
 }
 
 impl DocVocab {
     /// Counts one use of `word` as written.
     pub fn add(&mut self, word: &str) {
         let cap = word.starts_with(char::is_uppercase);
-        let e = self.counts.entry(word.to_lowercase()).or_insert((0, 0));
-        e.0 += 1;
-        e.1 += u32::from(cap);
+        let bump = |e: &mut (u32, u32)| {
+            e.0 += 1;
+            e.1 += u32::from(cap);
+        };
+        // Most words are ASCII and seen before: look up without allocating.
+        if word.is_ascii() && word.len() <= 32 {
+            let mut buf = [0u8; 32];
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            let lower = std::str::from_utf8(b).unwrap_or(word);
+            match self.counts.get_mut(lower) {
+                Some(e) => bump(e),
+                None => bump(self.counts.entry(lower.to_string()).or_insert((0, 0))),
+            }
+            return;
+        }
+        bump(self.counts.entry(word.to_lowercase()).or_insert((0, 0)));
     }
 
     /// How often the lower-case `word` stands alone in the document.

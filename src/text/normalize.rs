@@ -6,6 +6,15 @@
 /// Appends the lookup form of `text` to `out`: lower case, curly quotes
 /// and apostrophes as ASCII, every dash as `-`, Latin diacritics removed.
 pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        // Fast path: ASCII lower-casing keeps every byte where it is.
+        let at = out.len();
+        out.push_str(text);
+        if let Some(tail) = out.get_mut(at..) {
+            tail.make_ascii_lowercase();
+        }
+        return;
+    }
     for c in text.chars() {
         fold_char(c, out);
     }

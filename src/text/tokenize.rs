@@ -77,7 +77,14 @@ pub fn tokenize(input: &str, out: &mut Vec<Token>) {
 fn chunk(input: &str, start: usize, end: usize, space: bool, breaks: u8, out: &mut Vec<Token>) {
     let first = out.len();
     let text = &input[start..end];
-    if let Some(url) = url_extent(text) {
+    if let Some(word_end) = plain_word(text) {
+        // Fast path: an ASCII word with at most trailing punctuation, the
+        // shape of most chunks; UAX #29 would give the same tokens.
+        out.push(glued(Span::new(start, start + word_end), TokenKind::Word));
+        for (k, _) in text[word_end..].char_indices() {
+            out.push(glued(Span::new(start + word_end + k, start + word_end + k + 1), TokenKind::Punct));
+        }
+    } else if let Some(url) = url_extent(text) {
         let (lead, body) = (url.start, url.end);
         push_segments(input, start, start + lead, out);
         out.push(glued(Span::new(start + lead, start + body), TokenKind::Url));
@@ -89,6 +96,17 @@ fn chunk(input: &str, start: usize, end: usize, space: bool, breaks: u8, out: &m
         t.space_before = space;
         t.breaks_before = breaks;
     }
+}
+
+/// Length of the leading ASCII-letter word when the chunk is such a word
+/// followed only by ASCII closing punctuation ("event", "talks.", "Minister,").
+fn plain_word(chunk: &str) -> Option<usize> {
+    let b = chunk.as_bytes();
+    let n = b.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(b.len());
+    if n == 0 {
+        return None;
+    }
+    b[n..].iter().all(|c| matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"')).then_some(n)
 }
 
 /// UAX #29 word-bound segments of `input[start..end]`, refined.
