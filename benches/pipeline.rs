@@ -4,7 +4,7 @@ use communique::Extractor;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
 
-fn fixtures() -> String {
+fn fixtures() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .expect("fixtures/ exists")
@@ -12,15 +12,23 @@ fn fixtures() -> String {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     names.sort();
-    names.iter().map(|p| std::fs::read_to_string(p).expect("fixture is UTF-8")).collect::<Vec<_>>().join("\n\n")
+    names.iter().map(|p| std::fs::read_to_string(p).expect("fixture is UTF-8")).collect()
 }
 
 fn pipeline(c: &mut Criterion) {
-    let text = fixtures();
+    let docs = fixtures();
+    let bytes: usize = docs.iter().map(String::len).sum();
     let mut group = c.benchmark_group("pipeline");
-    group.throughput(Throughput::Bytes(text.len() as u64));
-    let repair_only = Extractor::builder().build().expect("bundled data builds");
-    group.bench_function("extract", |b| b.iter(|| repair_only.extract(std::hint::black_box(&text))));
+    group.throughput(Throughput::Bytes(bytes as u64));
+    let full = Extractor::new();
+    // Every fixture as its own document, as a user extracts articles.
+    group.bench_function("extract", |b| {
+        b.iter(|| docs.iter().map(|d| full.extract(std::hint::black_box(d)).entities.len()).sum::<usize>())
+    });
+    let repair_only = Extractor::builder().entities(false).build().expect("bundled data builds");
+    group.bench_function("tokenize_repair", |b| {
+        b.iter(|| docs.iter().map(|d| repair_only.extract(std::hint::black_box(d)).repairs.len()).sum::<usize>())
+    });
     group.finish();
     c.bench_function("build_extractor", |b| b.iter(|| Extractor::builder().build().expect("bundled data builds")));
 }

@@ -26,6 +26,7 @@ struct Data {
     lexicon: Lexicon,
     gazetteer: Gazetteer,
     repair: bool,
+    entities: bool,
 }
 
 /// Extracts repairs, entities and meetings from text.
@@ -73,6 +74,9 @@ impl Extractor {
             doc.tokens = raw;
         }
         sentence::split(text, &doc.tokens, &mut doc.sentences);
+        if !self.data.entities {
+            return doc;
+        }
         doc.entities = crate::entities::extract(text, &doc.tokens, &doc.sentences, &self.data.gazetteer);
         doc.relations = crate::meetings::find(text, &doc.sentences, &doc.entities);
         doc
@@ -94,6 +98,7 @@ pub struct ExtractorBuilder {
     gazetteer_files: Vec<(GazetteerFormat, PathBuf)>,
     words: Vec<String>,
     repair: bool,
+    entities: bool,
 }
 
 impl Default for ExtractorBuilder {
@@ -111,6 +116,7 @@ impl ExtractorBuilder {
             gazetteer_files: Vec::new(),
             words: Vec::new(),
             repair: true,
+            entities: true,
         }
     }
 
@@ -151,6 +157,13 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Turns the entity and meeting stages on (default) or off, leaving
+    /// tokens, sentences and repairs.
+    pub fn entities(mut self, on: bool) -> Self {
+        self.entities = on;
+        self
+    }
+
     /// Parses the data and compiles the matchers.
     pub fn build(self) -> Result<Extractor, BuildError> {
         let mut lexicon = Lexicon::default();
@@ -178,7 +191,7 @@ impl ExtractorBuilder {
         for w in &self.words {
             lexicon.add_known(&w.to_lowercase());
         }
-        Ok(Extractor { data: Arc::new(Data { lexicon, gazetteer, repair: self.repair }) })
+        Ok(Extractor { data: Arc::new(Data { lexicon, gazetteer, repair: self.repair, entities: self.entities }) })
     }
 }
 

@@ -4,13 +4,13 @@
 use crate::document::{Entity, Realis, Relation};
 use crate::span::Span;
 use crate::text::sentence::Sentence;
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
 /// A trigger family: its pattern, how participants are paired, roles.
 struct Trigger {
     rule: &'static str,
-    re: Regex,
+    source: &'static str,
     pairing: Pairing,
     roles: Option<[&'static str; 2]>,
 }
@@ -31,12 +31,7 @@ enum Pairing {
 }
 
 static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
-    let t = |rule, pat: &str, pairing, roles| Trigger {
-        rule,
-        re: Regex::new(&format!(r"(?i)(?-u:\b)(?:{pat})(?-u:\b)")).expect("trigger compiles"),
-        pairing,
-        roles,
-    };
+    let t = |rule, pat: &'static str, pairing, roles| Trigger { rule, source: pat, pairing, roles };
     vec![
         t(
             "meeting.passive_received",
@@ -53,7 +48,7 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
         ),
         t(
             "meeting.during_meeting_with",
-            r"(?:during|at|in the course of) (?:the|a|their) (?:meeting|talks|conversation) with|(?:a|the) meeting of \S+(?: \S+){0,6} with",
+            r"(?:during|at|in the course of) (?:the|a|their) (?:meeting|talks|conversation) with|(?:a|the) meeting of",
             Pairing::Clause,
             None,
         ),
@@ -87,15 +82,156 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
     ]
 });
 
-/// Words before a trigger that make it a plan, not a fact.
-static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|would|shall|to|plans? to|planning to|agreed to|expected to|scheduled to|intends? to|is set to|are set to|going to)\s+(?:\w+\s+){0,2}$").expect("compiles")
+/// Every trigger phrase, expanded from its pattern, in one automaton
+/// (ASCII case-insensitive, leftmost-longest); the payload is the trigger.
+static PHRASES: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let mut phrases = Vec::new();
+    let mut owner = Vec::new();
+    for (i, t) in TRIGGERS.iter().enumerate() {
+        for p in expand(t.source) {
+            phrases.push(p);
+            owner.push(i);
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&phrases)
+        .expect("trigger phrases compile");
+    (ac, owner)
 });
 
-/// Page furniture after which reports are about other articles.
-static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^\s*(?:related news|read also|read more|see also|tags|more news)\b").expect("compiles")
-});
+/// Expands a phrase pattern with `a|b`, `(?:a|b)` groups and `?` after a
+/// group or a letter into every literal phrase it stands for.
+fn expand(pat: &str) -> Vec<String> {
+    fn alternatives(p: &[char]) -> Vec<&[char]> {
+        let (mut depth, mut start, mut out) = (0, 0, Vec::new());
+        for (i, &c) in p.iter().enumerate() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                '|' if depth == 0 => {
+                    out.push(&p[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        out.push(&p[start..]);
+        out
+    }
+    fn seq(p: &[char]) -> Vec<String> {
+        let mut acc = vec![String::new()];
+        let mut i = 0;
+        while i < p.len() {
+            let (options, next): (Vec<String>, usize) = if p[i] == '(' {
+                let mut depth = 0;
+                let mut j = i;
+                loop {
+                    match p[j] {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                let inner = &p[i + 3..j]; // skip "(?:"
+                (alternatives(inner).into_iter().flat_map(seq).collect(), j + 1)
+            } else {
+                (vec![p[i].to_string()], i + 1)
+            };
+            let optional = p.get(next) == Some(&'?');
+            let mut grown = Vec::new();
+            for a in &acc {
+                for o in &options {
+                    grown.push(format!("{a}{o}"));
+                }
+                if optional {
+                    grown.push(a.clone());
+                }
+            }
+            acc = grown;
+            i = if optional { next + 1 } else { next };
+        }
+        acc
+    }
+    let chars: Vec<char> = pat.chars().collect();
+    let mut out: Vec<String> = alternatives(&chars)
+        .into_iter()
+        .flat_map(seq)
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Trigger matches in a sentence, whole words only, in text order.
+fn trigger_matches(text: &str) -> Vec<(usize, usize, usize)> {
+    let (ac, owner) = &*PHRASES;
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    ac.find_iter(text)
+        .filter(|m| !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()))
+        .map(|m| (m.start(), m.end(), owner[m.pattern().as_usize()]))
+        .collect()
+}
+
+/// Words just before a trigger that make it a plan, not a fact ("will
+/// meet", "agreed to hold talks", "is expected to meet").
+const PLANNED: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "to",
+    "plans",
+    "plan",
+    "planning",
+    "agreed",
+    "expected",
+    "scheduled",
+    "intends",
+    "intend",
+    "set",
+    "going",
+    "might",
+    "may",
+    "could",
+    "should",
+    "wants",
+    "hopes",
+];
+
+/// True when one of the three words before byte `at` of `text` marks a plan.
+fn planned_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| PLANNED.iter().any(|p| p.eq_ignore_ascii_case(w)))
+}
+
+/// Where page furniture begins ("Related news", "Read also", "Tags" at
+/// the start of a line): reports after it are about other articles.
+fn furniture_start(input: &str) -> usize {
+    const HEADS: &[&str] =
+        &["related news", "read also", "read more", "see also", "tags", "more news", "related articles"];
+    let mut at = 0;
+    for line in input.split_inclusive('\n') {
+        let t = line.trim_start();
+        let head = t.get(..t.len().min(16)).unwrap_or("").to_ascii_lowercase();
+        if HEADS.iter().any(|h| head.starts_with(h) && !head[h.len()..].starts_with(char::is_alphanumeric)) {
+            return at;
+        }
+        at += line.len();
+    }
+    input.len()
+}
 
 /// A person mention inside a sentence.
 #[derive(Clone, Copy)]
@@ -106,7 +242,7 @@ struct PersonAt<'e> {
 
 /// Finds meeting relations.
 pub(crate) fn find(input: &str, sentences: &[Sentence], entities: &[Entity]) -> Vec<Relation> {
-    let stop = FURNITURE.find(input).map_or(input.len(), |m| m.start());
+    let stop = furniture_start(input);
     let dateline_date = first_of(entities, "date", sentences.iter().take(3));
     let dateline_place = first_of(entities, "city", sentences.iter().take(2));
     let mut mentions: Vec<PersonAt> = Vec::new();
@@ -121,24 +257,33 @@ pub(crate) fn find(input: &str, sentences: &[Sentence], entities: &[Entity]) -> 
     for s in sentences.iter().filter(|s| s.span.start < stop) {
         let text = &input[s.span];
         let first = mentions.partition_point(|m| m.span.start < s.span.start);
-        let persons: Vec<PersonAt> =
-            mentions[first..].iter().take_while(|m| m.span.start < s.span.end).copied().filter(|m| s.span.contains(m.span)).collect();
+        let persons: Vec<PersonAt> = mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < s.span.end)
+            .copied()
+            .filter(|m| s.span.contains(m.span))
+            .collect();
         // A meeting needs a named person in the sentence (or a host waiting for guests).
         if persons.is_empty() {
             continue;
         }
+        let found = trigger_matches(text);
+        if found.is_empty() {
+            continue;
+        }
         let date = within(entities, "date", s.span).or(dateline_date.clone());
         let place = within(entities, "city", s.span).or(dateline_place.clone());
-        let mut used = vec![false; text.len() + 1];
-        for trig in TRIGGERS.iter() {
-            for m in trig.re.find_iter(text) {
-                if used[m.start()..m.end()].iter().any(|&u| u) {
+        for (m_start, m_end, ti) in found {
+            let trig = &TRIGGERS[ti];
+            {
+                let m = m_start..m_end;
+                // "a meeting of A with B": the "with" must follow.
+                if text[m.clone()].to_ascii_lowercase().ends_with("meeting of") && !text[m.end..].contains(" with ") {
                     continue;
                 }
-                used[m.start()..m.end()].iter_mut().for_each(|u| *u = true);
-                let at = s.span.start + m.start();
-                let end = s.span.start + m.end();
-                let planned = PLANNED.is_match(&text[..m.start()]);
+                let at = s.span.start + m.start;
+                let end = s.span.start + m.end;
+                let planned = planned_before(text, m.start);
                 let before: Vec<&PersonAt> = persons.iter().filter(|p| p.span.end <= at).collect();
                 let after: Vec<&PersonAt> = persons.iter().filter(|p| p.span.start >= end).collect();
                 let mut pairs: Vec<(&Entity, &Entity)> = Vec::new();
@@ -191,7 +336,7 @@ pub(crate) fn find(input: &str, sentences: &[Sentence], entities: &[Entity]) -> 
                         kind,
                         participants: [a.id.clone(), b.id.clone()],
                         roles: trig.roles,
-                        trigger: text[m.start()..m.end()].to_string(),
+                        trigger: text[m.clone()].to_string(),
                         span: s.span,
                         date: date.clone(),
                         place: place.clone(),
@@ -260,6 +405,24 @@ mod tests {
                 (name(&r.participants[0]), name(&r.participants[1]), r.rule)
             })
             .collect()
+    }
+
+    #[test]
+    fn trigger_patterns_expand_to_phrases() {
+        assert_eq!(
+            super::expand("had (?:a )?(?:telephone|phone) call(?:s)? with|met"),
+            [
+                "had a phone call with",
+                "had a phone calls with",
+                "had a telephone call with",
+                "had a telephone calls with",
+                "had phone call with",
+                "had phone calls with",
+                "had telephone call with",
+                "had telephone calls with",
+                "met"
+            ]
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@ use crate::gazetteer::EntryKind;
 use crate::span::Span;
 
 /// Nouns that head an institution's name.
-static HEADS: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| HEAD_LIST.iter().copied().collect());
+static HEADS: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| HEAD_LIST.iter().copied().collect());
 
 const HEAD_LIST: &[&str] = &[
     "ministry",

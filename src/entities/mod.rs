@@ -74,9 +74,8 @@ impl<'a> Ctx<'a> {
 /// Finds and resolves the entities of a document.
 pub(crate) fn extract(input: &str, tokens: &[Token], sentences: &[Sentence], gaz: &Gazetteer) -> Vec<Entity> {
     let stream = Stream::build(input, tokens);
-    let found = gaz.find(&stream.text, &stream.starts, &stream.ends, &|a, b| {
-        input[tokens[a].span.start..tokens[b - 1].span.end].to_string()
-    });
+    let found = gaz
+        .find(&stream.text, &stream.starts, &stream.ends, &|a, b| &input[tokens[a].span.start..tokens[b - 1].span.end]);
     let matches = select(input, tokens, gaz, found);
     let mut covered = vec![None; tokens.len()];
     for (mi, m) in matches.iter().enumerate() {

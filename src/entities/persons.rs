@@ -32,7 +32,8 @@ pub(crate) struct PersonMention {
 }
 
 /// Modifiers that may precede a title ("Acting Deputy Assistant Secretary").
-static MODIFIERS: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| MODIFIERS_LIST.iter().copied().collect());
+static MODIFIERS: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| MODIFIERS_LIST.iter().copied().collect());
 
 const MODIFIERS_LIST: &[&str] = &[
     "acting",
@@ -61,7 +62,8 @@ const MODIFIERS_LIST: &[&str] = &[
 
 /// Words that name portfolios and institutions inside titles ("Minister
 /// of Information and Social Development"), never persons.
-static PORTFOLIO: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| PORTFOLIO_LIST.iter().copied().collect());
+static PORTFOLIO: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| PORTFOLIO_LIST.iter().copied().collect());
 
 const PORTFOLIO_LIST: &[&str] = &[
     "information",
@@ -235,7 +237,8 @@ const PORTFOLIO_LIST: &[&str] = &[
 ];
 
 /// Capitalized words that never begin a name.
-static NOT_NAME: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| NOT_NAME_LIST.iter().copied().collect());
+static NOT_NAME: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NOT_NAME_LIST.iter().copied().collect());
 
 const NOT_NAME_LIST: &[&str] = &[
     "the",
@@ -347,7 +350,8 @@ const NOT_NAME_LIST: &[&str] = &[
 ];
 
 /// Name particles written in lower case inside names.
-static PARTICLES: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| PARTICLES_LIST.iter().copied().collect());
+static PARTICLES: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| PARTICLES_LIST.iter().copied().collect());
 
 const PARTICLES_LIST: &[&str] = &[
     "de", "da", "van", "der", "von", "al", "bin", "ibn", "el", "du", "la", "le", "di", "dos", "das", "del", "ter",
@@ -631,10 +635,7 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<usize> {
         // Particles, also in chains: "de la Fuente", "van der Hoeven".
         if q > p && PARTICLES.contains(lower) && t.starts_with(char::is_lowercase) {
             let mut r = q + 1;
-            while r < n
-                && PARTICLES.contains(ctx.lower(r))
-                && ctx.text(r).starts_with(char::is_lowercase)
-            {
+            while r < n && PARTICLES.contains(ctx.lower(r)) && ctx.text(r).starts_with(char::is_lowercase) {
                 r += 1;
             }
             if r < n && ctx.is_cap(r) && !ctx.taken[r] {

@@ -36,7 +36,11 @@ pub(crate) fn entities(
     out.extend(date_entities(ctx, dates));
     for e in out.iter_mut().filter(|e| e.kind == EntityKind::Body || e.kind.is_place()) {
         let mut aliases: Vec<String> = Vec::new();
+        let mut seen: crate::hash::FxHashSet<&str> = Default::default();
         for m in &e.mentions {
+            if m.text == e.canonical || !seen.insert(m.text.as_str()) {
+                continue;
+            }
             let a = repaired_span(ctx, m.span);
             if a != e.canonical && !aliases.contains(&a) {
                 aliases.push(a);
@@ -201,33 +205,41 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
 
 fn body_entities(ctx: &Ctx, bodies: Vec<BodyMention>) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
+    // Folded canonical names and acronyms -> entity index.
+    let mut index: crate::hash::FxHashMap<String, usize> = Default::default();
     for b in bodies {
         let key = fold(&b.canonical);
-        let existing = out.iter_mut().find(|e| {
-            fold(&e.canonical) == key
-                || (b.acronym.is_some() && e.acronym == b.acronym)
-                || e.acronym.as_deref().is_some_and(|a| fold(a) == key)
-        });
+        let existing = index.get(&key).or_else(|| b.acronym.as_ref().and_then(|a| index.get(&fold(a)))).copied();
         match existing {
-            Some(e) => {
+            Some(i) => {
+                let e = &mut out[i];
                 e.mentions.push(mention(ctx, b.span));
                 if e.acronym.is_none() {
+                    if let Some(a) = &b.acronym {
+                        index.insert(fold(a), i);
+                    }
                     e.acronym = b.acronym;
                 }
             }
-            None => out.push(Entity {
-                id: String::new(),
-                kind: EntityKind::Body,
-                canonical: b.canonical,
-                text: b.text,
-                span: b.span,
-                mentions: vec![mention(ctx, b.span)],
-                role: None,
-                acronym: b.acronym,
-                part_of: b.parent,
-                aliases: Vec::new(),
-                source: b.source,
-            }),
+            None => {
+                index.insert(key, out.len());
+                if let Some(a) = &b.acronym {
+                    index.entry(fold(a)).or_insert(out.len());
+                }
+                out.push(Entity {
+                    id: String::new(),
+                    kind: EntityKind::Body,
+                    canonical: b.canonical,
+                    text: b.text,
+                    span: b.span,
+                    mentions: vec![mention(ctx, b.span)],
+                    role: None,
+                    acronym: b.acronym,
+                    part_of: b.parent,
+                    aliases: Vec::new(),
+                    source: b.source,
+                })
+            }
         }
     }
     out

@@ -159,7 +159,7 @@ impl Gazetteer {
             }
         }
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .map_err(|e| BuildError::Matcher { what: "gazetteer", reason: e.to_string() })?;
         let patterns = forms.into_iter().map(|(_, p)| p).collect();
@@ -169,27 +169,39 @@ impl Gazetteer {
     /// All boundary-respecting matches over a folded stream. `starts` and
     /// `ends` give each token's byte range in the stream; `original` gives
     /// each match's original text for exact-case patterns.
-    pub fn find(
+    pub fn find<'t>(
         &self,
         stream: &str,
         starts: &[usize],
         ends: &[usize],
-        original: &dyn Fn(usize, usize) -> String,
+        original: &dyn Fn(usize, usize) -> &'t str,
     ) -> Vec<GazMatch> {
         let mut out = Vec::new();
-        for m in self.automaton.find_overlapping_iter(stream) {
-            let Ok(first) = starts.binary_search(&m.start()) else { continue };
-            let Ok(last) = ends.binary_search(&m.end()) else { continue };
-            if last < first {
+        let mut pos = 0;
+        // Leftmost-longest; a match that fails the token-boundary or case
+        // check is retried one character later, so it hides nothing.
+        while let Some(m) = self.automaton.find(aho_corasick::Input::new(stream).span(pos..stream.len())) {
+            let retry = stream[m.start()..].chars().next().map_or(stream.len(), |c| m.start() + c.len_utf8());
+            let first = starts.binary_search(&m.start());
+            let last = ends.binary_search(&m.end());
+            let (Ok(first), Ok(last)) = (first, last) else {
+                pos = retry;
                 continue;
-            }
+            };
             let p = &self.patterns[m.pattern().as_usize()];
             if let Some(exact) = &p.exact {
-                if original(first, last + 1).replace('\u{2019}', "'") != exact.replace('\u{2019}', "'") {
+                let written = original(first, last + 1);
+                if written != exact.as_str() && written.replace('\u{2019}', "'") != exact.replace('\u{2019}', "'") {
+                    pos = retry;
                     continue;
                 }
             }
+            if last < first {
+                pos = retry;
+                continue;
+            }
             out.push(GazMatch { entry: p.entry, first, last: last + 1 });
+            pos = m.end();
         }
         out
     }

@@ -51,6 +51,8 @@ pub struct RepairScratch {
     bounds: Vec<usize>,
     /// (absolute byte offset of an inserted space, rule)
     breaks: Vec<(usize, RepairRule)>,
+    /// Indices of word tokens that may need splitting.
+    suspect: Vec<usize>,
 }
 
 /// Repairs run-together text. `tokens` are the tokenizer's output; the
@@ -66,22 +68,40 @@ pub fn repair(
     out.clear();
     repairs.clear();
     scratch.breaks.clear();
-    let mut doc: Option<DocVocab> = None;
+    // One lexicon lookup per word: it decides both whether the word needs
+    // a closer look and whether the document vocabulary must count it.
+    let mut doc = DocVocab::default();
+    scratch.suspect.clear();
+    for (k, t) in tokens.iter().enumerate() {
+        let suspect = t.kind == TokenKind::Word && {
+            let (suspect, known) = inspect_word(&input[t.span], lex);
+            if !known || input[t.span].starts_with(char::is_uppercase) {
+                doc.add(&input[t.span]);
+            }
+            suspect
+        };
+        if suspect {
+            scratch.suspect.push(k);
+        }
+    }
+    let doc = &doc;
+    let mut next_suspect = 0;
     for k in 0..tokens.len() {
         let t = tokens[k];
-        if k > 0 && !t.space_before && needs_context(input, tokens, k) {
-            let doc = doc.get_or_insert_with(|| doc_vocab(input, tokens));
-            if rules::glued_between(input, tokens, k, lex, doc) {
-                let rule = if t.kind == TokenKind::Number || tokens[k - 1].kind == TokenKind::Number {
-                    RepairRule::Digits
-                } else {
-                    RepairRule::Punctuation
-                };
-                scratch.breaks.push((t.span.start, rule));
-            }
+        if k > 0
+            && !t.space_before
+            && needs_context(input, tokens, k)
+            && rules::glued_between(input, tokens, k, lex, doc)
+        {
+            let rule = if t.kind == TokenKind::Number || tokens[k - 1].kind == TokenKind::Number {
+                RepairRule::Digits
+            } else {
+                RepairRule::Punctuation
+            };
+            scratch.breaks.push((t.span.start, rule));
         }
-        if t.kind == TokenKind::Word && may_need_split(input, tokens, k, lex) {
-            let doc = doc.get_or_insert_with(|| doc_vocab(input, tokens));
+        if scratch.suspect.get(next_suspect) == Some(&k) {
+            next_suspect += 1;
             word_breaks(input, tokens, k, lex, doc, scratch);
         }
     }
@@ -107,44 +127,31 @@ fn needs_context(input: &str, tokens: &[Token], k: usize) -> bool {
     }
 }
 
-/// A word token is worth a closer look when it changes case inside, or is
-/// a long run of letters the lexicon does not know.
-fn may_need_split(input: &str, tokens: &[Token], k: usize, lex: &Lexicon) -> bool {
-    let w = &input[tokens[k].span];
+/// Whether a word token is worth a closer look (it changes case inside,
+/// or is a long run of letters the lexicon does not know), and whether
+/// the lexicon knows it.
+fn inspect_word(w: &str, lex: &Lexicon) -> (bool, bool) {
     let mut chars = w.chars();
     let first = chars.next().unwrap_or(' ');
     let mut inner_upper = false;
+    let mut alpha = first.is_alphabetic();
     let mut n = 1;
     for c in chars {
         inner_upper |= c.is_uppercase();
+        alpha &= c.is_alphabetic();
         n += 1;
     }
-    if inner_upper {
-        return !first.is_lowercase() || n > 2;
-    }
-    if n < 4 || !w.chars().all(char::is_alphabetic) {
-        return false;
-    }
-    if w.is_ascii() {
+    let known = w.is_ascii() && w.len() <= 32 && {
         let mut buf = [0u8; 32];
-        if w.len() <= buf.len() {
-            let b = &mut buf[..w.len()];
-            b.copy_from_slice(w.as_bytes());
-            b.make_ascii_lowercase();
-            let lower = std::str::from_utf8(b).unwrap_or("");
-            return !lex.contains(lower);
-        }
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).is_ok_and(|lower| lex.contains(lower))
+    };
+    if inner_upper {
+        return (!first.is_lowercase() || n > 2, known);
     }
-    true
-}
-
-/// Lower-case counts of the word tokens of the document.
-fn doc_vocab(input: &str, tokens: &[Token]) -> DocVocab {
-    let mut doc = DocVocab::default();
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        doc.add(&input[t.span]);
-    }
-    doc
+    (n >= 4 && alpha && !known, known)
 }
 
 /// Finds the breaks inside word token `k`: case boundaries first, then the
@@ -268,6 +275,9 @@ fn segment_run(
     if is_known(lex, lower) || doc.count(lower) >= min_doc {
         return;
     }
+    if !has_known_ends(lex, doc, lower, &scratch.bounds) {
+        return;
+    }
     let Some(cuts) = segment(lex, doc, lower, &scratch.bounds, strictness, &mut scratch.seg) else {
         return;
     };
@@ -275,6 +285,18 @@ fn segment_run(
         return;
     }
     scratch.breaks.extend(cuts.into_iter().map(|c| (at + c, RepairRule::Segment)));
+}
+
+/// Cheap filter before the segmenter: a run of glued words starts with a
+/// known word and ends with one. Most unknown runs are names ("Atamkulov")
+/// and fail here.
+fn has_known_ends(lex: &Lexicon, doc: &DocVocab, w: &str, bounds: &[usize]) -> bool {
+    let n = bounds.len() - 1;
+    let known = |p: &str| lex.contains(p) || doc.count(p) >= 1;
+    let heads: Vec<usize> = (1..n).filter(|&i| known(&w[..bounds[i]])).collect();
+    !heads.is_empty()
+        && ((1..n).any(|i| known(&w[bounds[i]..]))
+            || heads.iter().any(|&i| w.len() - bounds[i] >= 6 && segment::derived_rank(lex, &w[bounds[i]..]).is_some()))
 }
 
 /// A capitalized run may be a name made of words ("Brownback"): split it

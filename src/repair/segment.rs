@@ -37,44 +37,53 @@ const SUFFIXES: &[&str] = &[
     "ian", "ians", "ic", "ics", "ive", "s", "es", "ed", "ing", "ings",
 ];
 
-/// Words of the document used on their own (whole tokens), lower case.
+/// Words of the document used on their own (whole tokens), lower case,
+/// keyed by a 64-bit hash of the lower-case word so counting allocates
+/// nothing.
 #[derive(Debug, Default)]
 pub struct DocVocab {
-    counts: FxHashMap<String, (u32, u32)>,
+    counts: FxHashMap<u64, (u32, u32)>,
+}
+
+/// Hash of the lower-case form of `word`, the same for any casing.
+fn word_key(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::hash::FxHasher::default();
+    if word.is_ascii() && word.len() <= 64 {
+        let mut buf = [0u8; 64];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        h.write(b);
+        h.write_u8(0xff);
+        return h.finish();
+    }
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            h.write_u32(l as u32);
+        }
+    }
+    h.write_u8(0xff);
+    h.finish()
 }
 
 impl DocVocab {
     /// Counts one use of `word` as written.
     pub fn add(&mut self, word: &str) {
         let cap = word.starts_with(char::is_uppercase);
-        let bump = |e: &mut (u32, u32)| {
-            e.0 += 1;
-            e.1 += u32::from(cap);
-        };
-        // Most words are ASCII and seen before: look up without allocating.
-        if word.is_ascii() && word.len() <= 32 {
-            let mut buf = [0u8; 32];
-            let b = &mut buf[..word.len()];
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
-            let lower = std::str::from_utf8(b).unwrap_or(word);
-            match self.counts.get_mut(lower) {
-                Some(e) => bump(e),
-                None => bump(self.counts.entry(lower.to_string()).or_insert((0, 0))),
-            }
-            return;
-        }
-        bump(self.counts.entry(word.to_lowercase()).or_insert((0, 0)));
+        let e = self.counts.entry(word_key(word)).or_insert((0, 0));
+        e.0 += 1;
+        e.1 += u32::from(cap);
     }
 
-    /// How often the lower-case `word` stands alone in the document.
+    /// How often `word` (any casing) stands alone in the document.
     pub fn count(&self, word: &str) -> u32 {
-        self.counts.get(word).map_or(0, |c| c.0)
+        self.counts.get(&word_key(word)).map_or(0, |c| c.0)
     }
 
     /// How often it stands alone with a capital first letter.
     pub fn capitalized(&self, word: &str) -> u32 {
-        self.counts.get(word).map_or(0, |c| c.1)
+        self.counts.get(&word_key(word)).map_or(0, |c| c.1)
     }
 }
 
@@ -206,7 +215,8 @@ pub fn segment(
             // on the best path to `i`.
             let prev_takes_article =
                 j == n && i > 0 && BEFORE_ARTICLE.contains(&&w[bounds[scratch.back[i]]..bounds[i]]);
-            if let Some(c) = piece_cost(lex, doc, piece, j - i, j == n, prev_takes_article, strictness) {
+            let edge = i == 0 || j == n;
+            if let Some(c) = piece_cost(lex, doc, piece, j - i, j == n, edge, prev_takes_article, strictness) {
                 if base + c < scratch.best[j] {
                     scratch.best[j] = base + c;
                     scratch.back[j] = i;
@@ -241,6 +251,7 @@ fn piece_cost(
     piece: &str,
     chars: usize,
     last: bool,
+    edge: bool,
     prev_takes_article: bool,
     strictness: Strictness,
 ) -> Option<f32> {
@@ -256,7 +267,7 @@ fn piece_cost(
                 Some(r) if strict && r > 40_000 && !doc_known => return None,
                 Some(r) => r,
                 None if doc_known => 5_000,
-                None if chars >= 6 => {
+                None if chars >= 6 && edge => {
                     let r = derived_rank(lex, piece)?;
                     return Some(lex.cost_of_rank(r) + 1.5);
                 }
