@@ -123,6 +123,12 @@ fn ambiguous_ok(input: &str, tokens: &[Token], m: &GazMatch, kind: EntryKind) ->
     if let EntryKind::Title(_) = kind {
         return m.first > 0 && input[tokens[m.first - 1].span].eq_ignore_ascii_case("the");
     }
+    // "of China Wei Zhongming": after a preposition it is the place.
+    if m.first > 0
+        && matches!(&input[tokens[m.first - 1].span], "of" | "in" | "to" | "from" | "and" | "the" | "with" | "between")
+    {
+        return true;
+    }
     let prev_cap = m.first > 0 && cap(m.first - 1) && tokens[m.first].breaks_before == 0 && {
         let p = &input[tokens[m.first - 1].span];
         !matches!(p, "The" | "In" | "On" | "From" | "To" | "And" | "Of" | "For" | "With")

@@ -372,8 +372,12 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
             EntryKind::Title(class) => {
                 let (title, after) = title_phrase(ctx, m, class);
                 let mut p = after;
-                if p < n && ctx.text(p) == "," && !ctx.tokens[p].breaks_before > 0 {
+                // "Title, Name", "Title – Elbasy Name", "Title H.E. Name".
+                if p < n && matches!(ctx.text(p), "," | "\u{2013}" | "\u{2014}") && ctx.tokens[p].breaks_before == 0 {
                     p += 1;
+                }
+                while let Some(h) = ctx.match_at(p).filter(|h| ctx.kind_of(h) == EntryKind::Honorific) {
+                    p = h.last;
                 }
                 if let Some(end) = name_at(ctx, p) {
                     take(ctx, p, end);
@@ -450,6 +454,8 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
     let mut class = class;
     let mut country = None;
     let mut body = None;
+    // Where an extendable body name starts ("Senate" + "of the Parliament").
+    let mut body_from: Option<usize> = None;
     // Left: "Kazakh", "U.S.", "Poland's", "ODIHR", "UN", "Acting", "Deputy".
     let mut a = m.first;
     loop {
@@ -466,8 +472,10 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
                     a = pm.first;
                     continue;
                 }
-                EntryKind::Body if pm.last - pm.first <= 3 => {
-                    body = body.or_else(|| Some(e.canonical.clone()));
+                // "ODIHR Director", "UN Secretary-General"; not a dateline's
+                // news agency ("ASTANA. KAZINFORM Minister ...").
+                EntryKind::Body if pm.last - pm.first <= 3 && !dateline_agency(ctx, pm.first, pm.last) => {
+                    body = body.or_else(|| Some(ctx.repaired(pm.first, pm.last)));
                     a = pm.first;
                     continue;
                 }
@@ -490,7 +498,60 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
             a = p;
             continue;
         }
+        // "CEC Chairperson": an acronym the gazetteers do not know.
+        let raw = ctx.text(p);
+        if body.is_none()
+            && (2..=6).contains(&raw.len())
+            && raw.chars().all(|c| c.is_ascii_uppercase())
+            && !dateline_agency(ctx, p, p + 1)
+        {
+            body = Some(raw.to_string());
+            a = p;
+            continue;
+        }
         break;
+    }
+    // "Poland's top diplomat, Foreign Minister ...": a possessive appositive.
+    if country.is_none() && a >= 2 && ctx.text(a - 1) == "," {
+        let mut p = a - 1;
+        let mut words = 0;
+        while p > 0
+            && words < 4
+            && ctx.tokens[p - 1].kind == crate::text::tokenize::TokenKind::Word
+            && !ctx.is_cap(p - 1)
+        {
+            p -= 1;
+            words += 1;
+        }
+        if words > 0 && p >= 2 && matches!(ctx.lower(p - 1), "'s") {
+            if let Some(mi) = ctx.covered[p - 2] {
+                let pm = ctx.matches[mi];
+                if ctx.kind_of(&pm) == EntryKind::Country {
+                    country = Some(pm.entry);
+                }
+            }
+        }
+    }
+    // Inside the title: "President of the General Assembly".
+    if let Some(k) = (m.first..m.last).find(|&k| matches!(ctx.text(k), "of" | "for")) {
+        let mut q = k + 1;
+        if q < m.last && ctx.lower(q) == "the" {
+            q += 1;
+        }
+        if q < m.last {
+            match ctx.gaz.lookup(&ctx.repaired(q, m.last)).map(|e| (e, ctx.gaz.entries[e].kind)) {
+                Some((e, EntryKind::Country)) => country = country.or(Some(e)),
+                Some((_, EntryKind::Body)) => {
+                    body = Some(ctx.repaired(q, m.last));
+                    body_from = (m.last - q == 1).then_some(q);
+                }
+                _ if ctx.is_cap(q) && body_head_in(ctx, q, m.last) => {
+                    body = Some(ctx.repaired(q, m.last));
+                    body_from = Some(q);
+                }
+                _ => {}
+            }
+        }
     }
     // Right: complements and compound titles.
     let n = ctx.tokens.len();
@@ -503,13 +564,15 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
         let t = ctx.text(b);
         // "Deputy Prime Minister – Minister of Foreign Affairs"
         if matches!(t, "\u{2013}" | "\u{2014}" | "-") && ctx.tokens[b].space_before {
-            if let Some(m2) = ctx.match_at(b + 1).copied() {
+            let q = if b + 1 < n && ctx.text(b + 1).eq_ignore_ascii_case("the") { b + 2 } else { b + 1 };
+            if let Some(m2) = ctx.match_at(q).copied() {
                 if let EntryKind::Title(c2) = ctx.kind_of(&m2) {
                     if super::seniority(c2) > super::seniority(class) {
                         class = c2;
                     }
                     head = ctx.lower(m2.last - 1).to_string();
                     b = m2.last;
+                    body_from = None;
                     continue;
                 }
             }
@@ -530,11 +593,23 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
                         if t == "of" || t == "for" {
                             country = country.or(if e.kind == EntryKind::Country { Some(m2.entry) } else { e.parent });
                         }
+                        if let (Some(f), "of") = (body_from, t) {
+                            body = Some(ctx.repaired(f, m2.last));
+                        }
                         b = m2.last;
                         continue;
                     }
                     EntryKind::Body => {
-                        body = body.or_else(|| Some(e.canonical.clone()));
+                        // A one-word body ("Mazhilis", "Senate") goes on with
+                        // "of the Parliament of X"; a full name is complete.
+                        match (body_from, t) {
+                            (Some(f), "of") => body = Some(ctx.repaired(f, m2.last)),
+                            _ if body.is_none() => {
+                                body = Some(ctx.repaired(m2.first, m2.last));
+                                body_from = (m2.last - m2.first == 1).then_some(m2.first);
+                            }
+                            _ => body_from = None,
+                        }
                         b = m2.last;
                         continue;
                     }
@@ -564,13 +639,21 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
             }
             match last_word {
                 Some(end) => {
-                    if body.is_none() && (q..end).any(|k| ctx.is_cap(k)) {
+                    if (body.is_none() || body_from.is_some()) && (q..end).any(|k| ctx.is_cap(k)) {
                         // "of the Board of X Center": a body named in the complement.
                         let c = country_in(ctx, q, end);
+                        if body_head_in(ctx, q, end) {
+                            match (body_from, t) {
+                                (Some(f), "of") => body = Some(ctx.repaired(f, end)),
+                                _ if body.is_none() => {
+                                    body = Some(ctx.repaired(q, end));
+                                    body_from = Some(q);
+                                }
+                                _ => {}
+                            }
+                        }
                         if t == "of" && c.is_some() && country.is_none() {
                             country = c;
-                        } else if c.is_none() || body_head_in(ctx, q, end) {
-                            body = Some(ctx.repaired(q, end));
                         }
                     }
                     b = end;
@@ -585,6 +668,17 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
     let text = ctx.repaired(a, b);
     let folded = crate::text::normalize::fold(&text);
     (TitleInfo { class, text, folded, span, head, country, body }, b)
+}
+
+/// A news agency in a dateline ("ASTANA. KAZINFORM – Minister ..."):
+/// written in capitals where a sentence or line starts.
+fn dateline_agency(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let start = a == 0
+        || ctx.tokens[a].breaks_before > 0
+        || matches!(ctx.text(a - 1), "." | "\u{2013}" | "\u{2014}" | ":" | "|");
+    let caps = (a..b).all(|k| !ctx.text(k).chars().any(char::is_lowercase))
+        && ctx.input[ctx.tokens[a].span.start..ctx.tokens[b - 1].span.end].len() >= 5;
+    start && caps
 }
 
 fn institution_word(ctx: &Ctx, lw: &str) -> bool {

@@ -162,9 +162,6 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
             .map(|(i, _)| i);
         if let Some(ci) = before.or_else(|| clusters.iter().position(fits)) {
             clusters[ci].mentions.push(m.span);
-            if clusters[ci].titles.iter().all(|ct| ct.country.is_none()) && t.country.is_some() {
-                clusters[ci].titles.push(t);
-            }
         }
     }
     clusters
@@ -180,10 +177,7 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
             let affiliation = match class {
                 EntityKind::Person => None,
                 EntityKind::Official => body.or(country_name),
-                _ => country
-                    .map(|i| ctx.gaz.entries[i].canonical.clone())
-                    .or(body.filter(|_| dominant.is_none()))
-                    .or(country_name),
+                _ => country.map(|i| ctx.gaz.entries[i].canonical.clone()).or(body).or(country_name),
             };
             let title = best.map(|t| t.text.clone());
             Entity {
@@ -306,9 +300,20 @@ fn date_entities(ctx: &Ctx, dates: Vec<DateMention>) -> Vec<Entity> {
     out
 }
 
-/// The country the document is mostly about: most mentions (countries
+/// The country the document is about: that of the dateline city when
+/// the article opens with one, else the most mentioned country (countries
 /// and their adjectives).
 fn dominant_country(ctx: &Ctx) -> Option<usize> {
+    let opening = ctx.input.len().min(300);
+    for m in &ctx.matches {
+        if ctx.tokens[m.first].span.start >= opening {
+            break;
+        }
+        let e = &ctx.gaz.entries[m.entry];
+        if e.kind == EntryKind::City && e.parent.is_some() && ctx.text(m.first).chars().all(|c| !c.is_lowercase()) {
+            return e.parent;
+        }
+    }
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for m in &ctx.matches {
         let e = &ctx.gaz.entries[m.entry];

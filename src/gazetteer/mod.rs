@@ -65,6 +65,8 @@ pub struct Gazetteer {
     automaton: AhoCorasick,
     /// Folded words of all names, for the repair stage and name detection.
     pub words: crate::hash::FxHashSet<String>,
+    /// Folded form -> entry, for exact lookups of a whole phrase.
+    by_form: crate::hash::FxHashMap<String, usize>,
 }
 
 /// A gazetteer match over the folded stream of a document.
@@ -160,10 +162,22 @@ impl Gazetteer {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .map_err(|e| BuildError::Matcher { what: "gazetteer", reason: e.to_string() })?;
+        let mut by_form = crate::hash::FxHashMap::default();
+        for (f, p) in &forms {
+            if p.exact.is_none() {
+                by_form.entry(f.clone()).or_insert(p.entry);
+            }
+        }
         let patterns = forms.into_iter().map(|(_, p)| p).collect();
-        Ok(Gazetteer { entries, patterns, automaton, words })
+        Ok(Gazetteer { entries, patterns, automaton, words, by_form })
+    }
+
+    /// The entry whose name or alias is exactly `phrase` (folded).
+    pub fn lookup(&self, phrase: &str) -> Option<usize> {
+        self.by_form.get(&fold_pattern(phrase)).copied()
     }
 
     /// All boundary-respecting matches over a folded stream. `starts` and
@@ -182,9 +196,32 @@ impl Gazetteer {
         // check is retried one character later, so it hides nothing.
         while let Some(m) = self.automaton.find(aho_corasick::Input::new(stream).span(pos..stream.len())) {
             let retry = stream[m.start()..].chars().next().map_or(stream.len(), |c| m.start() + c.len_utf8());
-            let first = starts.binary_search(&m.start());
-            let last = ends.binary_search(&m.end());
-            let (Ok(first), Ok(last)) = (first, last) else {
+            let Ok(first) = starts.binary_search(&m.start()) else {
+                pos = retry;
+                continue;
+            };
+            // The longest match from this start that ends on a token end:
+            // "OSCE" when "OSCE PA" ran into "OSCE participating".
+            let mut m = m;
+            let last = loop {
+                match ends.binary_search(&m.end()) {
+                    Ok(last) => break Some(last),
+                    Err(i) => {
+                        let shorter = i.checked_sub(1).map(|j| ends[j]).filter(|&e| e > m.start());
+                        let found = shorter.and_then(|e| {
+                            let input = aho_corasick::Input::new(stream)
+                                .span(m.start()..e)
+                                .anchored(aho_corasick::Anchored::Yes);
+                            self.automaton.find(input)
+                        });
+                        match found {
+                            Some(s) => m = s,
+                            None => break None,
+                        }
+                    }
+                }
+            };
+            let Some(last) = last else {
                 pos = retry;
                 continue;
             };
