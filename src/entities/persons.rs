@@ -371,24 +371,18 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
         match ctx.kind_of(&m) {
             EntryKind::Title(class) => {
                 let (title, after) = title_phrase(ctx, m, class);
-                let mut p = after;
-                // "Title, Name", "Title – Elbasy Name", "Title H.E. Name".
-                if p < n && matches!(ctx.text(p), "," | "\u{2013}" | "\u{2014}") && ctx.tokens[p].breaks_before == 0 {
-                    p += 1;
-                }
-                while let Some(h) = ctx.match_at(p).filter(|h| ctx.kind_of(h) == EntryKind::Honorific) {
-                    p = h.last;
-                }
-                if let Some(end) = name_at(ctx, p) {
-                    take(ctx, p, end);
+                let p = skip_to_name(ctx, after);
+                if let Some((start, end)) = name_at(ctx, p) {
+                    take(ctx, start, end);
                     let span = Span::new(title.span.start, ctx.tokens[end - 1].span.end);
+                    let head = title.clone();
                     out.push(PersonMention {
-                        name: (p, end),
+                        name: (start, end),
                         title: Some(title),
                         span,
                         rule: "person.title_before_name",
                     });
-                    i = end;
+                    i = list_continuation(ctx, &head, end, &mut out);
                     continue;
                 }
                 if let Some(start) = appositive_name(ctx, m.first, &title) {
@@ -401,18 +395,15 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
                 }
                 i = after.max(i + 1);
             }
-            EntryKind::Honorific => {
-                let p = m.last;
-                match name_at(ctx, p) {
-                    Some(end) => {
-                        take(ctx, p, end);
-                        let span = Span::new(ctx.tokens[m.first].span.start, ctx.tokens[end - 1].span.end);
-                        out.push(PersonMention { name: (p, end), title: None, span, rule: "person.honorific_name" });
-                        i = end;
-                    }
-                    None => i = m.last,
+            EntryKind::Honorific => match name_at(ctx, m.last).filter(|&(start, _)| start == m.last) {
+                Some((p, end)) => {
+                    take(ctx, p, end);
+                    let span = Span::new(ctx.tokens[m.first].span.start, ctx.tokens[end - 1].span.end);
+                    out.push(PersonMention { name: (p, end), title: None, span, rule: "person.honorific_name" });
+                    i = end;
                 }
-            }
+                None => i = m.last,
+            },
             _ => i = m.last,
         }
     }
@@ -436,7 +427,7 @@ fn bylines(ctx: &mut Ctx, i: usize, out: &mut Vec<PersonMention>) -> usize {
     if !line_start || (t == "by" && !matches!(prev, "Edited" | "edited" | "Photo" | "photo")) {
         return i + 1;
     }
-    if let Some(end) = name_at(ctx, i + 1) {
+    if let Some((_, end)) = name_at(ctx, i + 1).filter(|&(start, _)| start == i + 1) {
         if end - (i + 1) >= 2 {
             take(ctx, i + 1, end);
             let span = Span::new(ctx.tokens[i + 1].span.start, ctx.tokens[end - 1].span.end);
@@ -445,6 +436,68 @@ fn bylines(ctx: &mut Ctx, i: usize, out: &mut Vec<PersonMention>) -> usize {
         }
     }
     i + 1
+}
+
+/// From the end of a title phrase to where its holder's name starts:
+/// over "," or a dash, an acronym in brackets ("(UNRCCA)"), a bracketed
+/// gloss ("Akim (Mayor) of Almaty" is handled in the phrase) and
+/// honorifics ("– Elbasy", "H.E.").
+fn skip_to_name(ctx: &Ctx, mut p: usize) -> usize {
+    let n = ctx.tokens.len();
+    loop {
+        if p + 2 < n
+            && ctx.text(p) == "("
+            && ctx.text(p + 2) == ")"
+            && ctx.text(p + 1).chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            p += 3;
+            continue;
+        }
+        if p < n && matches!(ctx.text(p), "," | "\u{2013}" | "\u{2014}") && ctx.tokens[p].breaks_before == 0 {
+            p += 1;
+            continue;
+        }
+        if let Some(h) = ctx.match_at(p).filter(|h| ctx.kind_of(h) == EntryKind::Honorific) {
+            p = h.last;
+            continue;
+        }
+        return p;
+    }
+}
+
+/// "the Ambassadors of Spain A, of Estonia B and of Japan C": after the
+/// first holder, more "of COUNTRY Name" items share the title.
+fn list_continuation(ctx: &mut Ctx, head: &TitleInfo, mut end: usize, out: &mut Vec<PersonMention>) -> usize {
+    let n = ctx.tokens.len();
+    loop {
+        let mut q = end;
+        while q < n && matches!(ctx.text(q), "," | "and") && ctx.tokens[q].breaks_before == 0 {
+            q += 1;
+        }
+        if q == end || q >= n || ctx.text(q) != "of" {
+            return end;
+        }
+        q += 1;
+        if q < n && ctx.lower(q) == "the" {
+            q += 1;
+        }
+        let Some(m) = ctx.match_at(q).copied() else { return end };
+        let e = &ctx.gaz.entries[m.entry];
+        let country = match e.kind {
+            EntryKind::Country => Some(m.entry),
+            EntryKind::Adjective => e.parent,
+            _ => return end,
+        };
+        let p = skip_to_name(ctx, m.last);
+        let Some((start, stop)) = name_at(ctx, p).filter(|&(s, _)| s == p) else { return end };
+        take(ctx, start, stop);
+        let text = format!("{} of {}", head.text, ctx.repaired(m.first, m.last));
+        let folded = crate::text::normalize::fold(&text);
+        let span = Span::new(ctx.tokens[m.first].span.start, ctx.tokens[stop - 1].span.end);
+        let title = TitleInfo { text, folded, span, country, body: None, ..head.clone() };
+        out.push(PersonMention { name: (start, stop), title: Some(title), span, rule: "person.title_list" });
+        end = stop;
+    }
 }
 
 /// The whole title phrase around a title match: modifiers, adjectives and
@@ -562,6 +615,12 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
             break;
         }
         let t = ctx.text(b);
+        // A bracketed gloss: "Akim (Mayor) of Almaty".
+        if t == "(" && b + 2 < n && ctx.text(b + 2) == ")" && ctx.is_cap(b + 1) && b + 3 < n && ctx.text(b + 3) == "of"
+        {
+            b += 3;
+            continue;
+        }
         // "Deputy Prime Minister – Minister of Foreign Affairs"
         if matches!(t, "\u{2013}" | "\u{2014}" | "-") && ctx.tokens[b].space_before {
             let q = if b + 1 < n && ctx.text(b + 1).eq_ignore_ascii_case("the") { b + 2 } else { b + 1 };
@@ -703,8 +762,9 @@ fn body_head_in(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// A capitalized personal name starting at token `p`: given names,
 /// initials ("D."), particles ("de", "van der"), hyphenated parts.
-pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<usize> {
+pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<(usize, usize)> {
     let n = ctx.tokens.len();
+    let mut p = p;
     let mut q = p;
     let mut words = 0;
     while q < n && q - p < 8 {
@@ -774,14 +834,21 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<usize> {
         if caps >= 3 && caps == t.chars().filter(|c| c.is_alphabetic()).count() {
             break;
         }
-        if PORTFOLIO.contains(lower) && words == 0 {
-            return None;
+        if PORTFOLIO.contains(lower) || super::bodies::is_head(lower) {
+            if words == 0 {
+                return None;
+            }
+            // "... Peacebuilding Affairs K. Raghunathan": the name is what
+            // follows the last institution word.
+            p = q + 1;
+            q = p;
+            words = 0;
+            continue;
         }
         words += 1;
         q += 1;
     }
-    // Do not end on an initial's dot followed by nothing name-like.
-    (words >= 1).then_some(q)
+    (words >= 1).then_some((p, q))
 }
 
 /// "Ingibjörg Sólrún Gísladóttir, Director of ...": the name before a
@@ -821,6 +888,6 @@ fn appositive_name(ctx: &Ctx, title_first: usize, title: &TitleInfo) -> Option<(
     // The name must begin a clause: sentence start, or after a comma,
     // "and", "with", "by" or a verb-like lower-case word.
     let before_ok = start == 0 || ctx.tokens[start].breaks_before > 0 || !ctx.is_cap(start - 1);
-    let check = name_at(ctx, start)?;
-    (before_ok && check >= end && !NOT_NAME.contains(ctx.lower(start))).then_some((start, end))
+    let (first, check) = name_at(ctx, start)?;
+    (before_ok && first == start && check >= end && !NOT_NAME.contains(ctx.lower(start))).then_some((start, end))
 }

@@ -144,7 +144,14 @@ impl Gazetteer {
                         };
                         entries.push(entry(kind, title, title, None, flags.contains("name"), &file.name));
                         let exact = (is_acronym(title) || flags.contains("generic")).then(|| title.clone());
-                        forms.push((fold_pattern(title), Pattern { entry: idx, exact }));
+                        forms.push((fold_pattern(title), Pattern { entry: idx, exact: exact.clone() }));
+                        // "the Ambassadors of ...", "the prime ministers of ...".
+                        if let Some(plural) = plural_title(title).filter(|_| class.is_some()) {
+                            forms.push((
+                                fold_pattern(&plural),
+                                Pattern { entry: idx, exact: exact.map(|_| plural.clone()) },
+                            ));
+                        }
                     }
                 }
             }
@@ -247,6 +254,28 @@ impl Gazetteer {
 fn entry(kind: EntryKind, id: &str, canonical: &str, parent: Option<usize>, ambiguous: bool, file: &str) -> Entry {
     let file = file.rsplit('/').next().unwrap_or(file).trim_start_matches("bundled:").to_string();
     Entry { kind, id: id.to_string(), canonical: canonical.to_string(), parent, ambiguous, acronym: None, file }
+}
+
+/// The plural of a title: its head noun (the last word before "of", or
+/// the last word) takes an "s". None for titles that cannot be plural.
+fn plural_title(title: &str) -> Option<String> {
+    if is_acronym(title) || title.ends_with('.') {
+        return None;
+    }
+    let (head, rest) = match title.find(" of ") {
+        Some(i) => (&title[..i], &title[i..]),
+        None => (title, ""),
+    };
+    let last = head.rsplit([' ', '-']).next()?;
+    if last.is_empty() || !last.chars().all(char::is_alphabetic) || last.ends_with('s') {
+        return None;
+    }
+    let plural = if last.ends_with('y') && !last.ends_with("ey") {
+        format!("{}ies", &head[..head.len() - 1])
+    } else {
+        format!("{head}s")
+    };
+    Some(format!("{plural}{rest}"))
 }
 
 /// "US", "U.S.", "WHO", "OSCE/ODIHR": written in capitals, short.
