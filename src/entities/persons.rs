@@ -637,7 +637,12 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
             }
             break;
         }
-        if matches!(t, "of" | "for" | "to" | "at" | "on" | "in") {
+        // "Minister of Foreign Affairs and Trade": the portfolio goes on.
+        let and_more = t == "and"
+            && b + 1 < n
+            && ctx.is_cap(b + 1)
+            && (PORTFOLIO.contains(ctx.lower(b + 1)) || super::bodies::is_head(ctx.lower(b + 1)));
+        if matches!(t, "of" | "for" | "to" | "at" | "on" | "in") || and_more {
             let mut q = b + 1;
             if q < n && ctx.text(q).eq_ignore_ascii_case("the") {
                 q += 1;
@@ -678,6 +683,25 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
             // A run of portfolio words: "of Information and Social Development".
             let mut r = q;
             let mut last_word = None;
+            // An institution named by capitalized words up to its head noun:
+            // "of Al-Farabi Kazakh National University".
+            let mut k = q;
+            while k < n && k < q + 10 && ctx.tokens[k].breaks_before == 0 && !ctx.taken[k] {
+                let w = ctx.text(k);
+                if ctx.is_cap(k) {
+                    if super::bodies::is_head(ctx.lower(k)) {
+                        last_word = Some(k + 1);
+                    }
+                } else if !(matches!(w, "-" | "and" | "of" | "for" | "the" | "'s" | "\u{2019}s")
+                    || ctx.tokens[k].kind == crate::text::tokenize::TokenKind::Number)
+                {
+                    break;
+                }
+                k += 1;
+            }
+            if let Some(end) = last_word {
+                r = end;
+            }
             while r < n && !ctx.taken[r] && ctx.tokens[r].breaks_before == 0 {
                 let w = ctx.text(r);
                 let lw = ctx.lower(r);
