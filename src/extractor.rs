@@ -77,7 +77,8 @@ impl Extractor {
         if !self.data.entities {
             return doc;
         }
-        doc.entities = crate::entities::extract(text, &doc.tokens, &doc.sentences, &self.data.gazetteer);
+        doc.entities =
+            crate::entities::extract(text, &doc.tokens, &doc.sentences, &self.data.gazetteer, &self.data.lexicon);
         doc.relations = crate::meetings::find(text, &doc.sentences, &doc.entities);
         doc
     }

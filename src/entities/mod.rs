@@ -20,6 +20,8 @@ pub(crate) struct Ctx<'a> {
     #[allow(dead_code)]
     pub sentences: &'a [Sentence],
     pub gaz: &'a Gazetteer,
+    /// English word frequencies: common words are not names.
+    pub lex: &'a crate::repair::lexicon::Lexicon,
     /// Selected gazetteer matches (non-overlapping), in text order.
     pub matches: Vec<GazMatch>,
     /// For each token, the index in `matches` of the match covering it.
@@ -72,7 +74,13 @@ impl<'a> Ctx<'a> {
 }
 
 /// Finds and resolves the entities of a document.
-pub(crate) fn extract(input: &str, tokens: &[Token], sentences: &[Sentence], gaz: &Gazetteer) -> Vec<Entity> {
+pub(crate) fn extract(
+    input: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    gaz: &Gazetteer,
+    lex: &crate::repair::lexicon::Lexicon,
+) -> Vec<Entity> {
     let stream = Stream::build(input, tokens);
     let found = gaz
         .find(&stream.text, &stream.starts, &stream.ends, &|a, b| &input[tokens[a].span.start..tokens[b - 1].span.end]);
@@ -83,8 +91,10 @@ pub(crate) fn extract(input: &str, tokens: &[Token], sentences: &[Sentence], gaz
             *c = Some(mi);
         }
     }
-    let mut ctx = Ctx { input, tokens, sentences, gaz, matches, covered, taken: vec![false; tokens.len()], stream };
-    let persons = persons::find(&mut ctx);
+    let mut ctx =
+        Ctx { input, tokens, sentences, gaz, lex, matches, covered, taken: vec![false; tokens.len()], stream };
+    let mut persons = persons::find(&mut ctx);
+    persons.extend(persons::bare_names(&mut ctx));
     let bodies = bodies::find(&ctx);
     let dates = dates::find(input, sentences);
     resolve::entities(&ctx, persons, bodies, dates)

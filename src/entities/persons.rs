@@ -353,7 +353,7 @@ const NOT_NAME_LIST: &[&str] = &[
 static PARTICLES: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| PARTICLES_LIST.iter().copied().collect());
 
-const PARTICLES_LIST: &[&str] = &[
+pub(crate) const PARTICLES_LIST: &[&str] = &[
     "de", "da", "van", "der", "von", "al", "bin", "ibn", "el", "du", "la", "le", "di", "dos", "das", "del", "ter",
     "den", "zu", "ben", "abu", "y",
 ];
@@ -854,8 +854,9 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<(usize, usize)> {
         if t.chars().count() == 1 {
             break;
         }
+        // Acronyms ("PM", "OSCE") are not name words; initials have a dot.
         let caps = t.chars().filter(|c| c.is_uppercase()).count();
-        if caps >= 3 && caps == t.chars().filter(|c| c.is_alphabetic()).count() {
+        if caps >= 2 && caps == t.chars().filter(|c| c.is_alphabetic()).count() {
             break;
         }
         if PORTFOLIO.contains(lower) || super::bodies::is_head(lower) {
@@ -872,7 +873,111 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<(usize, usize)> {
         words += 1;
         q += 1;
     }
-    (words >= 1).then_some((p, q))
+    if words == 0 {
+        return None;
+    }
+    // One common English word is not a name ("... for International
+    // Partnerships at ..."); a surname like "Abayev" is.
+    if q - p == 1 && common_word(ctx, p) {
+        return None;
+    }
+    Some((p, q))
+}
+
+/// A frequent English word (lexicon rank under 20,000) or a regular
+/// derivation of one ("Countering"), lower-cased.
+fn common_word(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.lower(k);
+    ctx.lex.rank(w).is_some_and(|r| r < 20_000)
+        || (w.len() >= 6 && crate::repair::segment::derived_rank(ctx.lex, w).is_some_and(|r| r < 20_000))
+}
+
+/// Places that name a building or event, not a person, when capitalized
+/// after a name-like word ("Akorda Palace").
+const NOT_SURNAME: &[&str] = &[
+    "palace",
+    "hall",
+    "street",
+    "avenue",
+    "square",
+    "park",
+    "airport",
+    "station",
+    "hotel",
+    "summit",
+    "forum",
+    "conference",
+    "festival",
+    "plaza",
+    "tower",
+    "bridge",
+    "expo",
+    "week",
+    "day",
+    "award",
+    "prize",
+    "cup",
+    "games",
+    "region",
+    "district",
+    "oblast",
+    "province",
+    "metro",
+    "river",
+    "lake",
+    "mountains",
+    "valley",
+    "island",
+    "islands",
+];
+
+/// Full names standing without a title ("said Katarzyna Dąbrowska-Lind",
+/// "led by Ioanna Karamanlidou"): two to five name words, at least one of
+/// them not an English word, not inside a longer run of capitalized words.
+pub(crate) fn bare_names(ctx: &mut Ctx) -> Vec<PersonMention> {
+    let mut out = Vec::new();
+    let n = ctx.tokens.len();
+    let mut k = 0;
+    while k < n {
+        if ctx.taken[k] || !ctx.is_cap(k) || (k > 0 && ctx.is_cap(k - 1) && ctx.tokens[k].breaks_before == 0) {
+            k += 1;
+            continue;
+        }
+        let Some((start, end)) = name_at(ctx, k).filter(|&(s, _)| s == k) else {
+            k += 1;
+            continue;
+        };
+        let words: Vec<usize> = (start..end).filter(|&j| ctx.is_cap(j) && ctx.text(j).chars().count() > 1).collect();
+        let unknown = words.iter().filter(|&&j| !common_word(ctx, j)).count();
+        // Not inside quotes, not a gazetteer name, no camel case ("WhatsApp"),
+        // and a surname that is not an everyday word.
+        let quoted = k > 0 && matches!(ctx.text(k - 1), "\u{201C}" | "\"" | "\u{00AB}" | "'" | "\u{2018}");
+        let plain = (start..end).all(|j| ctx.covered[j].is_none())
+            && words.iter().all(|&j| ctx.text(j).chars().skip(1).all(|c| !c.is_uppercase()));
+        let last_unknown = words.last().is_some_and(|&j| !common_word(ctx, j));
+        let next_cap = end < n && ctx.is_cap(end) && ctx.tokens[end].breaks_before == 0;
+        let sentence_start =
+            k == 0 || ctx.tokens[k].breaks_before > 0 || matches!(ctx.text(k - 1), "." | "!" | "?" | ":");
+        let last_ok = words
+            .last()
+            .is_some_and(|&j| !NOT_SURNAME.contains(&ctx.lower(j)) && !super::bodies::is_head(ctx.lower(j)));
+        if words.len() >= 2
+            && words.len() <= 5
+            && unknown >= 1
+            && last_unknown
+            && plain
+            && !quoted
+            && !next_cap
+            && last_ok
+            && (!sentence_start || unknown == words.len())
+        {
+            take(ctx, start, end);
+            let span = Span::new(ctx.tokens[start].span.start, ctx.tokens[end - 1].span.end);
+            out.push(PersonMention { name: (start, end), title: None, span, rule: "person.bare_name" });
+        }
+        k = end.max(k + 1);
+    }
+    out
 }
 
 /// "Ingibjörg Sólrún Gísladóttir, Director of ...": the name before a

@@ -83,7 +83,13 @@ fn mention(ctx: &Ctx, span: Span) -> Mention {
 }
 
 fn name_words(ctx: &Ctx, a: usize, b: usize) -> Vec<String> {
-    (a..b).filter(|&k| ctx.is_cap(k) && ctx.text(k).chars().count() > 1).map(|k| ctx.lower(k).to_string()).collect()
+    // Particles do not identify a person: "Von Ahlefeldt" at a sentence
+    // start is "Friederike von Ahlefeldt".
+    (a..b)
+        .filter(|&k| ctx.is_cap(k) && ctx.text(k).chars().count() > 1)
+        .filter(|&k| !super::persons::PARTICLES_LIST.contains(&ctx.lower(k)))
+        .map(|k| ctx.lower(k).to_string())
+        .collect()
 }
 
 fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usize>) -> Vec<Entity> {
