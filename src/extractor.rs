@@ -12,6 +12,9 @@ use std::sync::{Arc, LazyLock};
 /// The bundled English frequency lexicon.
 const BUNDLED_LEXICON: &str = include_str!("../gazetteers/lexicon_en.txt");
 
+/// Modern and diplomatic words the frequency list lacks.
+const BUNDLED_EXTRA_WORDS: &str = include_str!("../gazetteers/words_extra.txt");
+
 /// The bundled gazetteers, with their formats.
 const BUNDLED_GAZETTEERS: &[(&str, GazetteerFormat, &str)] = &[
     ("bundled:countries.tsv", GazetteerFormat::Countries, include_str!("../gazetteers/countries.tsv")),
@@ -170,6 +173,7 @@ impl ExtractorBuilder {
         let mut lexicon = Lexicon::default();
         if self.bundled {
             lexicon.extend_from_list("bundled:lexicon_en.txt", BUNDLED_LEXICON)?;
+            lexicon.extend_known_from_list("bundled:words_extra.txt", BUNDLED_EXTRA_WORDS)?;
         }
         for path in &self.word_files {
             let text = read(path)?;
@@ -187,7 +191,7 @@ impl ExtractorBuilder {
         let gazetteer = Gazetteer::build(&files)?;
         // Names in a gazetteer are never split.
         for w in gazetteer.words.iter().filter(|w| w.len() >= 4) {
-            lexicon.add_known(w);
+            lexicon.add_name_word(w);
         }
         for w in &self.words {
             lexicon.add_known(&w.to_lowercase());

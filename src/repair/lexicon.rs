@@ -13,6 +13,8 @@ pub struct Lexicon {
     ranks: FxHashMap<Box<str>, u32>,
     /// `ln(number of ranked words)`, part of the Zipf cost.
     log_n: f32,
+    /// Words of gazetteer names ("state", "minister", "kazakhstan").
+    names: crate::hash::FxHashSet<Box<str>>,
 }
 
 impl Lexicon {
@@ -62,6 +64,27 @@ impl Lexicon {
     pub fn add_known(&mut self, word: &str) {
         let r = self.ranks.entry(word.into()).or_insert(ADDED_WORD_RANK);
         *r = (*r).min(ADDED_WORD_RANK);
+    }
+
+    /// Adds every word of a word list (same format as a frequency list; the
+    /// counts, if any, are ignored) as known words.
+    pub fn extend_known_from_list(&mut self, name: &str, text: &str) -> Result<(), BuildError> {
+        let list = Lexicon::parse(name, text)?;
+        for w in list.ranks.keys() {
+            self.add_known(w);
+        }
+        Ok(())
+    }
+
+    /// Adds a gazetteer name word: known, and marked as a name word.
+    pub fn add_name_word(&mut self, word: &str) {
+        self.add_known(word);
+        self.names.insert(word.into());
+    }
+
+    /// True for a word of a gazetteer name.
+    pub fn is_name_word(&self, word: &str) -> bool {
+        self.names.contains(word)
     }
 
     /// The rank of a lower-case word.

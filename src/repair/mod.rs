@@ -171,6 +171,15 @@ fn word_breaks(input: &str, tokens: &[Token], k: usize, lex: &Lexicon, doc: &Doc
         let l = p.to_lowercase();
         doc.capitalized(&l) >= 1 || lex.rank(&l) == Some(lexicon::ADDED_WORD_RANK)
     };
+    // "28thanniversary": the ordinal suffix belongs to the number.
+    if k > 0 && !t.space_before && tokens[k - 1].kind == TokenKind::Number {
+        if let Some(rest) = ["th", "st", "nd", "rd"].iter().find_map(|s| w.strip_prefix(s)) {
+            if rest.len() >= 3 && is_known(lex, &rest.to_lowercase()) {
+                scratch.breaks.push((t.span.start + 2, RepairRule::Digits));
+                return;
+            }
+        }
+    }
     let cuts = rules::case_cuts(w, next_is_dot, &known, &known_name);
     let whole = cuts.is_empty();
     let ctx = Context { sentence_initial: sentence_initial(input, tokens, k), in_name: in_name(input, tokens, k) };
@@ -196,6 +205,11 @@ struct Context {
     /// Right after another capitalized word or an initial: part of a name.
     in_name: bool,
 }
+
+/// Function words at the edge of a run that make it glue even when the
+/// run recurs in the document.
+const FUNCTION_EDGES: &[&str] =
+    &["of", "the", "and", "to", "in", "for", "with", "on", "at", "by", "from", "a", "an", "is", "was"];
 
 /// Function words that end a run-together capitalized word ("Bureauof",
 /// "Kazakhstanand") but rarely end a name.
@@ -272,15 +286,22 @@ fn segment_run(
     }
     scratch.bounds.push(scratch.lower.len());
     let lower = scratch.lower.as_str();
-    if is_known(lex, lower) || doc.count(lower) >= min_doc {
-        return;
-    }
-    if !has_known_ends(lex, doc, lower, &scratch.bounds) {
+    if is_known(lex, lower) || !has_known_ends(lex, doc, lower, &scratch.bounds) {
         return;
     }
     let Some(cuts) = segment(lex, doc, lower, &scratch.bounds, strictness, &mut scratch.seg) else {
         return;
     };
+    // A word the document uses elsewhere is a word ("Mazhilis", "akimat"),
+    // unless it is plain glue around a function word ("ofthe", "Republicof"),
+    // which random damage repeats too.
+    if doc.count(lower) >= min_doc {
+        let first = &lower[..cuts[0]];
+        let last = &lower[cuts[cuts.len() - 1]..];
+        if !(FUNCTION_EDGES.contains(&first) || FUNCTION_EDGES.contains(&last)) {
+            return;
+        }
+    }
     if strictness == Strictness::Capitalized && !accept_capitalized(lower, &cuts, lex, doc, ctx) {
         return;
     }
@@ -304,8 +325,14 @@ fn has_known_ends(lex: &Lexicon, doc: &DocVocab, w: &str, bounds: &[usize]) -> b
 fn accept_capitalized(lower: &str, cuts: &[usize], lex: &Lexicon, doc: &DocVocab, ctx: Context) -> bool {
     let first = &lower[..cuts[0]];
     let last = &lower[cuts[cuts.len() - 1]..];
-    // The first piece is a name this document writes on its own.
+    // The first piece is a name this document writes on its own, or a
+    // word of a gazetteer name ("Statewelcomed", "Ministerdiscussed")
+    // followed by ordinary words.
     if doc.capitalized(first) >= 1 && first.len() >= 4 {
+        return true;
+    }
+    let ordinary_rest = cuts.len() == 1 && last.len() >= 3 && lex.rank(last).is_some_and(|r| r <= 30_000);
+    if lex.is_name_word(first) && first.len() >= 4 && ordinary_rest {
         return true;
     }
     if GLUE_TAIL.contains(&last) && first.len() >= 4 {

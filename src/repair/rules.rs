@@ -115,9 +115,11 @@ pub fn glued_between(input: &str, tokens: &[Token], k: usize, lex: &Lexicon, doc
     let prev = tokens[k - 1];
     let cur_text = &input[cur.span];
     let prev_text = &input[prev.span];
+    // Known to the lexicon, or used elsewhere in the document (the token
+    // itself counts once).
     let word_known = |w: &str| {
         let l = w.to_lowercase();
-        is_known(lex, &l) || doc.count(&l) >= 1
+        is_known(lex, &l) || doc.count(&l) >= 2
     };
     match (prev.kind, cur.kind) {
         (TokenKind::Number, TokenKind::Word) => {
