@@ -335,10 +335,13 @@ fn accept_capitalized(lower: &str, cuts: &[usize], lex: &Lexicon, doc: &DocVocab
     if lex.is_name_word(first) && first.len() >= 4 && ordinary_rest {
         return true;
     }
-    if GLUE_TAIL.contains(&last) && first.len() >= 4 {
+    // The remaining rules see two words only: a three-piece reading of a
+    // capitalized run is usually a name cut up ("Brown back and").
+    let two = cuts.len() == 1;
+    if two && GLUE_TAIL.contains(&last) && first.len() >= 4 {
         return true;
     }
-    if ctx.in_name {
+    if ctx.in_name || !two {
         return false;
     }
     let common_first = lex.rank(first).is_some_and(|r| r <= 20_000);

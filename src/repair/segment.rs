@@ -110,7 +110,10 @@ pub fn derived_rank(lex: &Lexicon, w: &str) -> Option<u32> {
     }
     for s in SUFFIXES {
         if let Some(stem) = w.strip_suffix(s) {
-            if stem.len() >= 4 {
+            // Derivational suffixes take a singular stem of some length:
+            // "crisesal" and "lostal" are not words.
+            let inflection = matches!(*s, "s" | "es" | "ed" | "ing" | "ings" | "er" | "ers");
+            if stem.len() >= 4 && (inflection || (stem.len() >= 6 && !stem.ends_with('s'))) {
                 if let Some(r) = lex.rank(stem).or_else(|| e_stem_rank(lex, stem)) {
                     return Some(r);
                 }
