@@ -67,9 +67,11 @@ impl Extractor {
     /// Extracts everything from `text`. Never fails and never panics: any
     /// `&str` gives a [`Document`] whose spans are valid for `text`.
     pub fn extract(&self, text: &str) -> Document {
-        let mut raw = Vec::new();
+        // About one token per five bytes of news text.
+        let mut raw = Vec::with_capacity(text.len() / 4 + 8);
         tokenize::tokenize(text, &mut raw);
         let mut doc = Document::default();
+        doc.tokens.reserve(raw.len() + raw.len() / 16);
         if self.data.repair {
             let mut scratch = RepairScratch::default();
             repair::repair(text, &raw, &self.data.lexicon, &mut scratch, &mut doc.tokens, &mut doc.repairs);

@@ -94,7 +94,12 @@ pub fn is_known(lex: &Lexicon, w: &str) -> bool {
 
 /// The rank of the base of a prefix or suffix derivation of a known word.
 pub fn derived_rank(lex: &Lexicon, w: &str) -> Option<u32> {
+    let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) else { return None };
     for p in PREFIXES {
+        // Compare one byte before the whole prefix: most do not match.
+        if p.as_bytes()[0] != first {
+            continue;
+        }
         if let Some(rest) = w.strip_prefix(p) {
             let rest = rest.strip_prefix('-').unwrap_or(rest);
             // Function words take no prefix: "overbetween" is two words.
@@ -109,6 +114,9 @@ pub fn derived_rank(lex: &Lexicon, w: &str) -> Option<u32> {
         return Some(r);
     }
     for s in SUFFIXES {
+        if s.as_bytes()[s.len() - 1] != last {
+            continue;
+        }
         if let Some(stem) = w.strip_suffix(s) {
             // Derivational suffixes take a singular stem of some length:
             // "crisesal" and "lostal" are not words.
