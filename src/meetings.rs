@@ -55,7 +55,7 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
         t("meeting.guests", r"among the guests were|the guests included|guests included", Pairing::Guests, None),
         t(
             "meeting.phone",
-            r"had (?:a |an )?(?:telephone|phone) (?:conversation|call|talk)s? with|spoke (?:by|over the) (?:phone|telephone) with|held (?:a )?(?:telephone|phone) (?:conversation|talks) with",
+            r"had (?:a |an )?(?:telephone|phone) (?:conversation|call|talk)s? with|spoke (?:by|over the|on the) (?:phone|telephone) with|spoke (?:today |yesterday )?with|talked (?:by phone )?with|held (?:a )?(?:telephone|phone) (?:conversation|call|talks) with",
             Pairing::SubjectObjects,
             Some(["caller", "callee"]),
         ),

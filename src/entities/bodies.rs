@@ -75,6 +75,44 @@ const HEAD_LIST: &[&str] = &[
     "bundestag",
 ];
 
+/// Capitalized words that open a sentence, not a name.
+const DETERMINERS: &[&str] = &["its", "their", "his", "her", "our", "this", "that", "these", "those", "the", "a", "an"];
+
+/// Month and day names end a name ("the National Assembly on Jan. 7").
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// True for an institution head noun (folded).
 pub(crate) fn is_head(w: &str) -> bool {
     HEADS.contains(&w)
@@ -116,9 +154,11 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<BodyMention> {
                 Some(EntryKind::Adjective | EntryKind::Country | EntryKind::City | EntryKind::Body) => true,
                 Some(_) => false,
                 None => {
-                    ctx.is_cap(p)
+                    (ctx.is_cap(p) && !DETERMINERS.contains(&ctx.lower(p)))
                         || (t == "." && p > 0 && ctx.text(p - 1).chars().count() == 1)
-                        || (t == "-" && ctx.glued(p))
+                        || (matches!(t, "-" | "\u{2013}") && ctx.glued(p))
+                        // "People's Party", not "Kazakhstan's Foreign Ministry".
+                        || (matches!(ctx.lower(p), "'s") && p > 0 && ctx.is_cap(p - 1) && ctx.covered[p - 1].is_none())
                 }
             };
             let starts_sentence =
@@ -135,7 +175,12 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<BodyMention> {
                 break;
             }
             let t = ctx.text(b);
-            if !matches!(t, "of" | "for" | "on" | "in") {
+            // "in Y" only names a seat abroad: "Embassy of Japan in Kazakhstan".
+            let seat = matches!(
+                ctx.lower(h),
+                "embassy" | "consulate" | "office" | "mission" | "representation" | "delegation" | "centre" | "center"
+            );
+            if !(matches!(t, "of" | "for" | "on") || (t == "in" && seat)) {
                 break;
             }
             let mut q = b + 1;
@@ -150,6 +195,8 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<BodyMention> {
                         break;
                     }
                     r = ctx.matches[mi].last.max(r + 1);
+                } else if MONTHS.contains(&ctx.lower(r)) {
+                    break;
                 } else if ctx.is_cap(r)
                     || (w == "-" && ctx.glued(r))
                     || (matches!(w, "and" | "of" | "," | "&") && r + 1 < n && ctx.is_cap(r + 1) && r > q)

@@ -365,6 +365,10 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
     let mut i = 0;
     while i < n {
         let Some(m) = ctx.match_at(i).copied() else {
+            if let Some(end) = counterpart(ctx, i, &mut out) {
+                i = end;
+                continue;
+            }
             i = bylines(ctx, i, &mut out);
             continue;
         };
@@ -383,6 +387,18 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
                         rule: "person.title_before_name",
                     });
                     i = list_continuation(ctx, &head, end, &mut out);
+                    continue;
+                }
+                // "Sheikh Abdullah bin Zayed, Minister of Foreign Affairs,": the
+                // title belongs to the name just found before the comma.
+                let before_comma = title_start_token(ctx, &title).checked_sub(1).filter(|&c| ctx.text(c) == ",");
+                if let Some(prev) =
+                    out.last_mut().filter(|pm| pm.title.is_none() && pm.name.1 > 0 && Some(pm.name.1) == before_comma)
+                {
+                    prev.span = prev.span.cover(title.span);
+                    prev.title = Some(title);
+                    prev.rule = "person.name_comma_title";
+                    i = after.max(i + 1);
                     continue;
                 }
                 if let Some(start) = appositive_name(ctx, m.first, &title) {
@@ -408,6 +424,44 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
         }
     }
     out
+}
+
+/// The first token of a title phrase.
+fn title_start_token(ctx: &Ctx, title: &TitleInfo) -> usize {
+    ctx.tokens.partition_point(|t| t.span.start < title.span.start)
+}
+
+/// "his Saudi counterpart Prince Faisal", "her Azerbaijani counterpart
+/// Jeyhun Bayramov": a counterpart holds the same kind of office as the
+/// person the sentence is about, for the country of the adjective.
+fn counterpart(ctx: &mut Ctx, i: usize, out: &mut Vec<PersonMention>) -> Option<usize> {
+    if !matches!(ctx.lower(i), "counterpart" | "counterparts") {
+        return None;
+    }
+    let model = out.iter().rev().find_map(|pm| pm.title.clone())?;
+    let mut a = i;
+    let mut country = None;
+    if let Some(mi) = i.checked_sub(1).and_then(|p| ctx.covered[p]) {
+        let pm = ctx.matches[mi];
+        let e = &ctx.gaz.entries[pm.entry];
+        country = match e.kind {
+            EntryKind::Adjective => e.parent,
+            EntryKind::Country => Some(pm.entry),
+            _ => None,
+        };
+        if country.is_some() {
+            a = pm.first;
+        }
+    }
+    let p = skip_to_name(ctx, i + 1);
+    let (start, end) = name_at(ctx, p).filter(|&(s, _)| s == p)?;
+    take(ctx, start, end);
+    let text = ctx.repaired(a, i + 1);
+    let folded = crate::text::normalize::fold(&text);
+    let span = Span::new(ctx.tokens[a].span.start, ctx.tokens[end - 1].span.end);
+    let title = TitleInfo { text, folded, span, country, body: None, ..model };
+    out.push(PersonMention { name: (start, end), title: Some(title), span, rule: "person.counterpart" });
+    Some(end)
 }
 
 fn take(ctx: &mut Ctx, a: usize, b: usize) {

@@ -248,7 +248,25 @@ fn body_entities(ctx: &Ctx, bodies: Vec<BodyMention>) -> Vec<Entity> {
 fn place_entities(ctx: &Ctx) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     let mut by_entry: HashMap<usize, usize> = HashMap::new();
+    // A country that ends a body's name is mentioned too ("State Council of China").
+    let mut matches: Vec<crate::gazetteer::GazMatch> = ctx.matches.clone();
     for m in &ctx.matches {
+        if ctx.gaz.entries[m.entry].kind != EntryKind::Body {
+            continue;
+        }
+        if let Some(k) = (m.first..m.last).rev().find(|&k| ctx.lower(k) == "of") {
+            let q = if k + 1 < m.last && ctx.lower(k + 1) == "the" { k + 2 } else { k + 1 };
+            if q < m.last {
+                if let Some(e) = ctx.gaz.lookup(&ctx.repaired(q, m.last)) {
+                    if ctx.gaz.entries[e].kind == EntryKind::Country {
+                        matches.push(crate::gazetteer::GazMatch { entry: e, first: q, last: m.last });
+                    }
+                }
+            }
+        }
+    }
+    matches.sort_by_key(|m| m.first);
+    for m in &matches {
         let e = &ctx.gaz.entries[m.entry];
         let kind = match e.kind {
             EntryKind::Country => EntityKind::Country,
