@@ -206,13 +206,21 @@ fn pretty(out: &mut impl Write, text: &str, doc: &Document) -> io::Result<()> {
         writeln!(out, "  {line}")?;
     }
     for r in &doc.relations {
+        // "Beibut Atamkulov (Foreign Minister of Kazakhstan)",
+        // "Ingibjörg Sólrún Gísladóttir (Director, ODIHR)".
         let name = |id: &str| -> String {
-            match doc.entity(id) {
-                Some(e) => match e.role.as_ref().and_then(|r| r.title.as_deref().or(r.affiliation.as_deref())) {
-                    Some(t) => format!("{} ({t})", e.canonical),
-                    None => e.canonical.clone(),
-                },
-                None => id.to_string(),
+            let Some(e) = doc.entity(id) else { return id.to_string() };
+            let Some(role) = &e.role else { return e.canonical.clone() };
+            let mut parts: Vec<&str> = role.title.as_deref().into_iter().collect();
+            if let Some(a) = role.affiliation.as_deref() {
+                if !parts.iter().any(|t| t.contains(a)) {
+                    parts.push(a);
+                }
+            }
+            if parts.is_empty() {
+                e.canonical.clone()
+            } else {
+                format!("{} ({})", e.canonical, parts.join(", "))
             }
         };
         let when = r.date.as_deref().unwrap_or("undated");

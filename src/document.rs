@@ -19,6 +19,10 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Relations between entities ("met").
     pub relations: Vec<Relation>,
+    /// Date and place of the dateline ("WARSAW, May 7, 2019 –"), when the
+    /// article opens with one.
+    #[serde(skip_serializing_if = "Dateline::is_empty")]
+    pub dateline: Dateline,
     /// Sentences of the repaired text.
     #[serde(skip)]
     pub sentences: Vec<Sentence>,
@@ -54,6 +58,24 @@ impl Document {
         }
         out.push_str(&input[prev..]);
         out
+    }
+}
+
+/// The date and place an article is filed from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Dateline {
+    /// ISO date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Canonical city name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+impl Dateline {
+    /// True when neither date nor place is known.
+    pub fn is_empty(&self) -> bool {
+        self.date.is_none() && self.place.is_none()
     }
 }
 

@@ -29,7 +29,7 @@ pub mod repair;
 pub mod span;
 pub mod text;
 
-pub use document::{Document, Entity, EntityKind, Mention, Realis, Relation, Role};
+pub use document::{Dateline, Document, Entity, EntityKind, Mention, Realis, Relation, Role};
 pub use error::BuildError;
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::GazetteerFormat;

@@ -240,11 +240,19 @@ struct PersonAt<'e> {
     span: Span,
 }
 
+/// The dateline: the first date of the opening sentences and the first
+/// city of the first two.
+pub(crate) fn dateline(sentences: &[Sentence], entities: &[Entity]) -> crate::document::Dateline {
+    crate::document::Dateline {
+        date: first_of(entities, "date", sentences.iter().take(3)),
+        place: first_of(entities, "city", sentences.iter().take(2)),
+    }
+}
+
 /// Finds meeting relations.
 pub(crate) fn find(input: &str, sentences: &[Sentence], entities: &[Entity]) -> Vec<Relation> {
     let stop = furniture_start(input);
-    let dateline_date = first_of(entities, "date", sentences.iter().take(3));
-    let dateline_place = first_of(entities, "city", sentences.iter().take(2));
+    let crate::document::Dateline { date: dateline_date, place: dateline_place } = dateline(sentences, entities);
     let mut mentions: Vec<PersonAt> = Vec::new();
     for e in entities.iter().filter(|e| e.kind.is_person()) {
         for m in &e.mentions {

@@ -71,3 +71,10 @@ fn repair_can_be_turned_off() {
     let ex = Extractor::builder().repair(false).build().expect("builds");
     assert!(ex.extract("theevent").repairs.is_empty());
 }
+
+#[test]
+fn dateline_gives_date_and_place() {
+    let doc = Extractor::new().extract("WARSAW, May 7, 2019 – Foreign Minister Beibut Atamkulov met the Director.");
+    assert_eq!(doc.dateline.date.as_deref(), Some("2019-05-07"));
+    assert_eq!(doc.dateline.place.as_deref(), Some("Warsaw"));
+}

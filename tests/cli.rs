@@ -113,3 +113,10 @@ fn a_closed_pipe_exits_quietly() {
 fn unknown_format_is_a_usage_error() {
     bin().args(["--format", "xml"]).assert().code(2).stderr(predicate::str::contains("usage"));
 }
+
+#[test]
+fn pretty_shows_each_meeting_on_one_line() {
+    bin().arg(fixture("001_922df78b71b0b3fd.txt")).assert().success().stdout(predicate::str::contains(
+        "2019-05-07 Warsaw: Beibut Atamkulov (Foreign Minister of Kazakhstan) met Ingibjörg Sólrún Gísladóttir (Director of the Office",
+    ));
+}

@@ -175,7 +175,7 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
         .map(|mut c| {
             c.mentions.sort();
             c.mentions.dedup();
-            let best = c.titles.iter().max_by_key(|t| seniority(t.class));
+            let best = c.titles.iter().max_by_key(|t| (seniority(t.class), t.text.len()));
             let class = best.map_or(EntityKind::Person, |t| t.class);
             let country = c.titles.iter().find_map(|t| t.country);
             let body = c.titles.iter().find_map(|t| t.body.clone());
