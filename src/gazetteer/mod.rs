@@ -198,54 +198,48 @@ impl Gazetteer {
         original: &dyn Fn(usize, usize) -> &'t str,
     ) -> Vec<GazMatch> {
         let mut out = Vec::new();
-        let mut pos = 0;
-        // Leftmost-longest; a match that fails the token-boundary or case
-        // check is retried one character later, so it hides nothing.
-        while let Some(m) = self.automaton.find(aho_corasick::Input::new(stream).span(pos..stream.len())) {
-            let retry = stream[m.start()..].chars().next().map_or(stream.len(), |c| m.start() + c.len_utf8());
-            let Ok(first) = starts.binary_search(&m.start()) else {
-                pos = retry;
-                continue;
-            };
-            // The longest match from this start that ends on a token end:
-            // "OSCE" when "OSCE PA" ran into "OSCE participating".
-            let mut m = m;
-            let last = loop {
-                match ends.binary_search(&m.end()) {
-                    Ok(last) => break Some(last),
-                    Err(i) => {
-                        let shorter = i.checked_sub(1).map(|j| ends[j]).filter(|&e| e > m.start());
-                        let found = shorter.and_then(|e| {
-                            let input = aho_corasick::Input::new(stream)
-                                .span(m.start()..e)
-                                .anchored(aho_corasick::Anchored::Yes);
-                            self.automaton.find(input)
-                        });
-                        match found {
-                            Some(s) => m = s,
-                            None => break None,
-                        }
-                    }
+        // Names start at token starts: an anchored, leftmost-longest search
+        // from each one (most fail on the first byte) instead of a scan of
+        // every byte.
+        let mut first = 0;
+        while first < starts.len() {
+            let at = starts[first];
+            let mut found = self
+                .automaton
+                .find(aho_corasick::Input::new(stream).span(at..stream.len()).anchored(aho_corasick::Anchored::Yes));
+            // The longest match from here that ends on a token end and, for
+            // acronyms, is written as listed: "OSCE" when "OSCE PA" ran into
+            // "OSCE participating".
+            let mut accepted = None;
+            while let Some(m) = found {
+                let last = match ends.binary_search(&m.end()) {
+                    Ok(last) => Some(last),
+                    Err(_) => None,
+                };
+                let p = &self.patterns[m.pattern().as_usize()];
+                let case_ok = last.is_some_and(|last| {
+                    p.exact.as_ref().is_none_or(|exact| {
+                        let written = original(first, last + 1);
+                        written == exact.as_str() || written.replace('\u{2019}', "'") == exact.replace('\u{2019}', "'")
+                    })
+                });
+                if let (true, Some(last)) = (case_ok, last) {
+                    accepted = Some(GazMatch { entry: p.entry, first, last: last + 1 });
+                    break;
                 }
-            };
-            let Some(last) = last else {
-                pos = retry;
-                continue;
-            };
-            let p = &self.patterns[m.pattern().as_usize()];
-            if let Some(exact) = &p.exact {
-                let written = original(first, last + 1);
-                if written != exact.as_str() && written.replace('\u{2019}', "'") != exact.replace('\u{2019}', "'") {
-                    pos = retry;
-                    continue;
+                // Try again with the span ending at the previous token end.
+                let i = ends.partition_point(|&e| e < m.end());
+                found = i.checked_sub(1).map(|j| ends[j]).filter(|&e| e > at).and_then(|e| {
+                    self.automaton.find(aho_corasick::Input::new(stream).span(at..e).anchored(aho_corasick::Anchored::Yes))
+                });
+            }
+            match accepted {
+                Some(g) => {
+                    first = g.last;
+                    out.push(g);
                 }
+                None => first += 1,
             }
-            if last < first {
-                pos = retry;
-                continue;
-            }
-            out.push(GazMatch { entry: p.entry, first, last: last + 1 });
-            pos = m.end();
         }
         out
     }
