@@ -141,13 +141,25 @@ fn seed_articles_score_perfectly() {
     assert!(f.iter().all(|&x| x >= 0.99), "{f:?}");
 }
 
-/// Our own fixtures. The entity and meeting issues aim at persons and
-/// places .95, bodies .85 and meetings .90; these floors are what the
-/// extractor reaches today and must not slip.
+/// Our own development fixtures (1xx, 2xx). The entity and meeting issues
+/// aim at persons and places .95, bodies .85 and meetings .90; these
+/// floors are what the extractor reaches today and must not slip.
 #[test]
 fn own_fixtures_hold_their_scores() {
-    let f = run(&|stem| !stem.starts_with('0'));
+    let f = run(&|stem| stem.starts_with('1') || stem.starts_with('2'));
     let floors = [0.95, 0.87, 0.93, 0.92];
+    for (got, floor) in f.iter().zip(floors) {
+        assert!(*got >= floor, "{f:?} below {floors:?}");
+    }
+}
+
+/// Held-out fixtures (3xx): written blind, from outlets and naming
+/// conventions the rules were not developed on; they measure how the rules
+/// generalize. Floors are today's scores.
+#[test]
+fn held_out_fixtures_hold_their_scores() {
+    let f = run(&|stem| stem.starts_with('3'));
+    let floors = [0.84, 0.85, 0.90, 0.55];
     for (got, floor) in f.iter().zip(floors) {
         assert!(*got >= floor, "{f:?} below {floors:?}");
     }

@@ -212,10 +212,7 @@ impl Gazetteer {
             // "OSCE participating".
             let mut accepted = None;
             while let Some(m) = found {
-                let last = match ends.binary_search(&m.end()) {
-                    Ok(last) => Some(last),
-                    Err(_) => None,
-                };
+                let last = ends.binary_search(&m.end()).ok();
                 let p = &self.patterns[m.pattern().as_usize()];
                 let case_ok = last.is_some_and(|last| {
                     p.exact.as_ref().is_none_or(|exact| {
@@ -230,7 +227,8 @@ impl Gazetteer {
                 // Try again with the span ending at the previous token end.
                 let i = ends.partition_point(|&e| e < m.end());
                 found = i.checked_sub(1).map(|j| ends[j]).filter(|&e| e > at).and_then(|e| {
-                    self.automaton.find(aho_corasick::Input::new(stream).span(at..e).anchored(aho_corasick::Anchored::Yes))
+                    self.automaton
+                        .find(aho_corasick::Input::new(stream).span(at..e).anchored(aho_corasick::Anchored::Yes))
                 });
             }
             match accepted {

@@ -118,6 +118,7 @@ fn needs_context(input: &str, tokens: &[Token], k: usize) -> bool {
     let prev = tokens[k - 1];
     match (prev.kind, tokens[k].kind) {
         (TokenKind::Number, TokenKind::Word) | (TokenKind::Word, TokenKind::Number) => true,
+        (TokenKind::Word, TokenKind::Punct) => &input[tokens[k].span] == "(",
         (TokenKind::Punct, TokenKind::Word) => {
             let p = &input[prev.span];
             (matches!(p, "," | ";" | ":" | "." | "!" | "?") && k >= 2 && !prev.space_before)
@@ -162,6 +163,13 @@ fn word_breaks(input: &str, tokens: &[Token], k: usize, lex: &Lexicon, doc: &Doc
     if k > 0 && !t.space_before && matches!(&input[tokens[k - 1].span], "#" | "@") {
         return;
     }
+    // "e-VidyaBharati", "e-Gov": a product name after an "e-" style prefix.
+    if k >= 2 && !t.space_before && &input[tokens[k - 1].span] == "-" && !tokens[k - 1].space_before {
+        let p = &input[tokens[k - 2].span];
+        if p.chars().count() == 1 && p.starts_with(char::is_lowercase) {
+            return;
+        }
+    }
     let next_is_dot = tokens.get(k + 1).is_some_and(|n| !n.space_before && &input[n.span] == ".");
     let known = |p: &str| {
         let l = p.to_lowercase();
@@ -189,7 +197,11 @@ fn word_breaks(input: &str, tokens: &[Token], k: usize, lex: &Lexicon, doc: &Doc
         // A whole token counts itself once in the document vocabulary.
         let min_doc = if whole { 2 } else { 1 };
         let ctx = if prev == 0 { ctx } else { Context { sentence_initial: false, in_name: true } };
-        segment_run(piece, t.span.start + prev, lex, doc, min_doc, ctx, scratch);
+        // Capitalized pieces of a run cut at case changes are names or
+        // words already ("MaryamRashid"), not glue of their own.
+        if whole || !piece.starts_with(char::is_uppercase) {
+            segment_run(piece, t.span.start + prev, lex, doc, min_doc, ctx, scratch);
+        }
         if cut < w.len() {
             scratch.breaks.push((t.span.start + cut, RepairRule::CaseBoundary));
         }
@@ -393,11 +405,30 @@ fn collect_repairs(input: &str, out: &[Token], breaks: &[(usize, RepairRule)], r
         if out[j - 1].kind == TokenKind::Punct && j >= 2 && !out[j - 1].space_before {
             start = out[j - 2].span.start;
         }
+        // "€270million": a currency sign glued before the number belongs to it.
+        let first = out.partition_point(|t| t.span.start < start);
+        if first > 0
+            && !out[first].space_before
+            && matches!(&input[out[first - 1].span], "$" | "\u{20AC}" | "\u{00A3}" | "\u{00A5}")
+        {
+            start = out[first - 1].span.start;
+        }
         let mut end = out[j].span.end;
         let single_cap = {
             let mut cs = input[out[j].span].chars();
             cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
         };
+        // "Korea(ROK)": the bracketed word goes with the bracket.
+        if &input[out[j].span] == "(" {
+            let mut e = j;
+            while e + 1 < out.len() && !out[e + 1].space_before && out[e + 1].kind != TokenKind::Url {
+                e += 1;
+                if &input[out[e].span] == ")" {
+                    break;
+                }
+            }
+            end = out[e].span.end;
+        }
         let next_glued = |t: &str| out.get(j + 1).is_some_and(|n| !n.space_before && &input[n.span] == t);
         if (single_cap && next_glued(".")) || next_glued("'s") || next_glued("\u{2019}s") {
             end = out[j + 1].span.end;

@@ -9,10 +9,22 @@ use crate::text::tokenize::{Token, TokenKind};
 /// ("McDonald", "DeSantis", "MacArthur", "LeBlanc", "VanDyke").
 const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St"];
 
+/// Word-forming prefixes of company and programme names ("PetroChina",
+/// "KazMunayGas", "EuroAsia", "InterContinental").
+const BRAND_PREFIXES: &[&str] = &[
+    "petro", "euro", "inter", "trans", "geo", "agro", "kaz", "qaz", "uz", "turk", "air", "tech", "bio", "eco", "hydro",
+    "info", "tele", "micro", "macro", "multi", "uni", "aero", "auto", "energo", "neft", "gaz", "rus", "sino", "indo",
+];
+
+/// Start of the word that begins at char index `b` (at least `seg_start`).
+fn left_start(word: &str, chars: &[(usize, char)], b: usize, seg_start: usize) -> usize {
+    chars.get(b).map_or(word.len(), |&(i, _)| i.max(seg_start))
+}
+
 /// Mixed-case words that are written that way on purpose.
 const CAMEL_WORDS: &[&str] = &[
-    "PhD", "PhDs", "GmbH", "MoU", "MoUs", "YouTube", "LinkedIn", "WhatsApp", "PayPal", "JPMorgan", "PwC", "TikTok",
-    "WeChat",
+    "iPhone", "iPad", "eBay", "PhD", "PhDs", "GmbH", "MoU", "MoUs", "YouTube", "LinkedIn", "WhatsApp", "PayPal",
+    "JPMorgan", "PwC", "TikTok", "WeChat",
 ];
 
 /// Unit and ordinal suffixes that follow digits without a space ("30th",
@@ -84,13 +96,32 @@ pub fn case_cuts(
         if !(lower_to_upper || caps_to_word) {
             continue;
         }
+        // Written in camel case on purpose from here on ("onWhatsApp").
+        if CAMEL_WORDS.contains(&&word[left_start(word, &chars, b, seg_start)..]) {
+            break;
+        }
         let rest_end = chars[k + 1..].iter().find(|&&(_, n)| n.is_uppercase()).map_or(word.len(), |&(j, _)| j);
         let right = &word[i..rest_end];
         let initial = right.chars().count() == 1 && rest_end == word.len() && next_is_dot;
+        let capital_left = left.starts_with(char::is_uppercase);
+        // Two capitalized words that are not English words, each of four
+        // letters or more, are a name run together ("MaryamRashid",
+        // "JasurKholmatov"), unless the left one is a brand-forming prefix
+        // ("PetroChina", "EuroAsia").
+        let two_names = capital_left
+            && rest_end == word.len()
+            && left.chars().count() >= 4
+            && right.chars().count() >= 4
+            && !known(left)
+            && !known(right)
+            && b == 0;
+        let brand = capital_left && BRAND_PREFIXES.contains(&left.to_lowercase().as_str());
         let ok = if lower_to_upper {
             !NAME_PREFIXES.contains(&left)
+                && !brand
                 && left.chars().count() >= 2
                 && (known(left)
+                    || two_names
                     || (initial && left.chars().count() >= 3)
                     || (right.chars().count() >= 5 && known_name(right)))
         } else {
@@ -134,6 +165,13 @@ pub fn glued_between(input: &str, tokens: &[Token], k: usize, lex: &Lexicon, doc
             BEFORE_NUMBER.contains(&prev_text)
                 && input[cur.span].chars().filter(char::is_ascii_digit).count() >= 2
                 && (k < 2 || tokens[k - 1].space_before)
+        }
+        // "Korea(ROK)": an opening bracket glued to the word before it.
+        (TokenKind::Word, TokenKind::Punct) if cur_text == "(" => {
+            tokens.get(k + 1).is_some_and(|n| {
+                let inner = &input[n.span];
+                n.kind == TokenKind::Word && inner.chars().count() >= 2 && inner.starts_with(char::is_uppercase)
+            }) && prev_text.chars().count() >= 2
         }
         (TokenKind::Punct, TokenKind::Word) if matches!(prev_text, "'s" | "\u{2019}s") => {
             cur_text.chars().count() >= 2 && word_known(cur_text)

@@ -121,7 +121,8 @@ pub fn derived_rank(lex: &Lexicon, w: &str) -> Option<u32> {
             // Derivational suffixes take a singular stem of some length:
             // "crisesal" and "lostal" are not words.
             let inflection = matches!(*s, "s" | "es" | "ed" | "ing" | "ings" | "er" | "ers");
-            if stem.len() >= 4 && (inflection || (stem.len() >= 6 && !stem.ends_with('s'))) {
+            // No suffix after a plural "s" ("chainss", "crisesal").
+            if stem.len() >= 4 && !stem.ends_with('s') && (inflection || stem.len() >= 6) {
                 if let Some(r) = lex.rank(stem).or_else(|| e_stem_rank(lex, stem)) {
                     return Some(r);
                 }
@@ -147,6 +148,12 @@ fn spelling_variant_rank(lex: &Lexicon, w: &str) -> Option<u32> {
     ];
     if w.len() > 28 {
         return None;
+    }
+    // Plurals too: "neighbors" is "neighbours".
+    if let Some(singular) = w.strip_suffix('s').filter(|s| s.len() >= 4) {
+        if let Some(r) = spelling_variant_rank(lex, singular) {
+            return Some(r);
+        }
     }
     for (from, to) in PAIRS {
         if let Some(stem) = w.strip_suffix(from) {
@@ -272,7 +279,9 @@ fn piece_cost(
         1 => (piece == "a" && !strict && (!last || prev_takes_article)).then_some(10)?,
         2 => TWO_LETTER.contains(&piece).then(|| lex.rank(piece).unwrap_or(100))?,
         _ => {
-            let doc_known = doc.count(piece) >= 1;
+            // A piece the document uses as a name, or twice: a glued run
+            // seen once elsewhere ("thatcan") is no evidence.
+            let doc_known = doc.capitalized(piece) >= 1 || doc.count(piece) >= 2;
             match lex.rank(piece) {
                 Some(r) if chars == 3 && r > if strict { 3_000 } else { 10_000 } && !doc_known => return None,
                 Some(r) if strict && r > 40_000 && !doc_known => return None,
@@ -280,14 +289,19 @@ fn piece_cost(
                 None if doc_known => 5_000,
                 None if chars >= 6 && edge => {
                     let r = derived_rank(lex, piece)?;
-                    return Some(lex.cost_of_rank(r) + 1.5);
+                    return Some(lex.cost_of_rank(r) + 3.0 + PIECE_COST);
                 }
                 None => return None,
             }
         }
     };
-    Some(lex.cost_of_rank(rank))
+    Some(lex.cost_of_rank(rank) + PIECE_COST)
 }
+
+/// Every piece costs this much on top of its word cost, so that of two
+/// readings the one with fewer words wins unless the other is much more
+/// frequent ("that cannot", not "that can not").
+const PIECE_COST: f32 = 2.5;
 
 #[cfg(test)]
 mod tests {
