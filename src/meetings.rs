@@ -52,7 +52,12 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
             Pairing::Clause,
             None,
         ),
-        t("meeting.guests", r"among the guests were|the guests included|guests included", Pairing::Guests, None),
+        t(
+            "meeting.guests",
+            r"among the guests were|among them were|the guests included|guests included|they included|these included|they were",
+            Pairing::Guests,
+            None,
+        ),
         t(
             "meeting.phone",
             r"had (?:a |an )?(?:telephone|phone) (?:conversation|call|talk)s? with|spoke (?:by|over the|on the) (?:phone|telephone) with|spoke (?:today |yesterday )?with|talked (?:by phone )?with|held (?:a )?(?:telephone|phone) (?:conversation|call|talks) with",
@@ -304,7 +309,11 @@ pub(crate) fn find(input: &str, sentences: &[Sentence], entities: &[Entity]) -> 
                                     pairs.push((a, b.entity));
                                 }
                             }
-                            Some(a) if trig.rule == "meeting.met" && !planned => host_without_guests = Some(a),
+                            // "A met with heads of missions" / "A received copies of the
+                            // credentials of five ambassadors": the guests follow.
+                            Some(a) if matches!(trig.rule, "meeting.met" | "meeting.received") && !planned => {
+                                host_without_guests = Some(a)
+                            }
                             _ => {}
                         }
                     }

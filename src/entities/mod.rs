@@ -133,6 +133,10 @@ fn ambiguous_ok(input: &str, tokens: &[Token], m: &GazMatch, kind: EntryKind) ->
     if let EntryKind::Title(_) = kind {
         return m.first > 0 && input[tokens[m.first - 1].span].eq_ignore_ascii_case("the");
     }
+    // "His Highness Sheikh Saif", "Prince Faisal": a form of address before a name.
+    if kind == EntryKind::Honorific {
+        return m.last < tokens.len() && cap(m.last);
+    }
     // "of China Wei Zhongming": after a preposition it is the place.
     if m.first > 0
         && matches!(&input[tokens[m.first - 1].span], "of" | "in" | "to" | "from" | "and" | "the" | "with" | "between")

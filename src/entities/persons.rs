@@ -399,6 +399,29 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
                     prev.title = Some(title);
                     prev.rule = "person.name_comma_title";
                     i = after.max(i + 1);
+                    // "..., Deputy Prime Minister and Minister of Foreign Affairs,":
+                    // a second title joined by "and" is the same person's.
+                    if i + 1 < n && ctx.text(i) == "and" {
+                        if let Some(m2) = ctx.match_at(i + 1).copied() {
+                            if let EntryKind::Title(c2) = ctx.kind_of(&m2) {
+                                let (t2, after2) = title_phrase(ctx, m2, c2);
+                                if name_at(ctx, skip_to_name(ctx, after2)).is_none() {
+                                    let prev = out.last_mut().expect("just attached");
+                                    if let Some(t1) = prev.title.as_mut() {
+                                        if super::seniority(t2.class) > super::seniority(t1.class) {
+                                            t1.class = t2.class;
+                                        }
+                                        t1.text = format!("{} and {}", t1.text, t2.text);
+                                        t1.folded = crate::text::normalize::fold(&t1.text);
+                                        t1.country = t1.country.or(t2.country);
+                                        t1.body = t1.body.clone().or(t2.body);
+                                        t1.span = t1.span.cover(t2.span);
+                                    }
+                                    i = after2;
+                                }
+                            }
+                        }
+                    }
                     continue;
                 }
                 if let Some(start) = appositive_name(ctx, m.first, &title) {
@@ -411,7 +434,9 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
                 }
                 i = after.max(i + 1);
             }
-            EntryKind::Honorific => match name_at(ctx, m.last).filter(|&(start, _)| start == m.last) {
+            EntryKind::Honorific => match Some(skip_to_name(ctx, m.last))
+                .and_then(|p0| name_at(ctx, p0).filter(|&(start, _)| start == p0))
+            {
                 Some((p, end)) => {
                     take(ctx, p, end);
                     let span = Span::new(ctx.tokens[m.first].span.start, ctx.tokens[end - 1].span.end);
@@ -563,6 +588,10 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
     let mut body = None;
     // Where an extendable body name starts ("Senate" + "of the Parliament").
     let mut body_from: Option<usize> = None;
+    // The phrase ends in a portfolio ("of Foreign Affairs"), which "and"
+    // may continue ("and Trade"); a bare title ("EAM and ...") may not.
+    let mut in_portfolio =
+        (m.first..m.last).any(|k| matches!(ctx.text(k), "of" | "for")) && PORTFOLIO.contains(ctx.lower(m.last - 1));
     // Left: "Kazakh", "U.S.", "Poland's", "ODIHR", "UN", "Acting", "Deputy".
     let mut a = m.first;
     loop {
@@ -693,6 +722,7 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
         }
         // "Minister of Foreign Affairs and Trade": the portfolio goes on.
         let and_more = t == "and"
+            && in_portfolio
             && b + 1 < n
             && ctx.is_cap(b + 1)
             && (PORTFOLIO.contains(ctx.lower(b + 1)) || super::bodies::is_head(ctx.lower(b + 1)));
@@ -756,10 +786,32 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
             if let Some(end) = last_word {
                 r = end;
             }
+            // "Minister of Health and Social Welfare, Prof. X": any
+            // capitalized words between "of" and a comma are the portfolio.
+            if last_word.is_none() && matches!(t, "of" | "for") {
+                // Only English words or gazetteer names: a person's name
+                // ("to the Republic Kazakhstan Yousef Abdelghani,") is not a portfolio.
+                let mut k = q;
+                while k < n && k < q + 8 && ctx.tokens[k].breaks_before == 0 && !ctx.taken[k] {
+                    let word = ctx.is_cap(k) && (ctx.covered[k].is_some() || common_word(ctx, k));
+                    if !(word || matches!(ctx.text(k), "and" | "of" | "the" | "for" | "&" | "-")) {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k > q && k < n && matches!(ctx.text(k), "," | "(") && ctx.is_cap(k - 1) {
+                    last_word = Some(k);
+                    r = k;
+                }
+            }
             while r < n && !ctx.taken[r] && ctx.tokens[r].breaks_before == 0 {
                 let w = ctx.text(r);
                 let lw = ctx.lower(r);
+                let addressing = ctx.covered[r].is_some_and(|mi| {
+                    matches!(ctx.gaz.entries[ctx.matches[mi].entry].kind, EntryKind::Title(_) | EntryKind::Honorific)
+                });
                 let portfolio = ctx.is_cap(r)
+                    && !addressing
                     && (PORTFOLIO.contains(lw) || super::bodies::is_head(lw) || institution_word(ctx, lw));
                 let connector = matches!(w, "and" | "of" | "the" | "for" | "on" | "&" | ",") && last_word.is_some();
                 let inner = ctx.covered[r].is_some_and(|mi| {
@@ -776,6 +828,7 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
             }
             match last_word {
                 Some(end) => {
+                    in_portfolio = true;
                     if (body.is_none() || body_from.is_some()) && (q..end).any(|k| ctx.is_cap(k)) {
                         // "of the Board of X Center": a body named in the complement.
                         let c = country_in(ctx, q, end);
@@ -901,7 +954,7 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<(usize, usize)> {
                 && ctx.is_cap(m.last)
                 && ctx.covered[m.last].is_none()
                 && !ctx.glued(m.last);
-            if !matches!(e.kind, EntryKind::Honorific) && !given {
+            if !given {
                 break;
             }
         }

@@ -156,9 +156,16 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
     // person with the same title head, else any with that head.
     for m in title_only {
         let Some(t) = m.title else { continue };
+        // "EAM" is the External Affairs Minister: an acronym title matches
+        // the initials of a full one.
+        let acronym = t.text.chars().all(|ch| ch.is_ascii_uppercase()) && t.text.len() >= 2;
+        let initials = |s: &str| -> String {
+            s.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|ch| ch.is_uppercase()).collect()
+        };
         let fits = |c: &PersonCluster| {
-            c.titles.iter().any(|ct| ct.head == t.head || ct.folded.contains(&t.head))
-                && (t.country.is_none() || c.titles.iter().any(|ct| ct.country.is_none() || ct.country == t.country))
+            c.titles.iter().any(|ct| {
+                ct.head == t.head || ct.folded.contains(&t.head) || (acronym && initials(&ct.text).ends_with(&t.text))
+            }) && (t.country.is_none() || c.titles.iter().any(|ct| ct.country.is_none() || ct.country == t.country))
         };
         let before = clusters
             .iter()
