@@ -17,7 +17,6 @@ pub use stream::Stream;
 pub(crate) struct Ctx<'a> {
     pub input: &'a str,
     pub tokens: &'a [Token],
-    #[allow(dead_code)]
     pub sentences: &'a [Sentence],
     pub gaz: &'a Gazetteer,
     /// English word frequencies: common words are not names.

@@ -29,7 +29,7 @@ pub(crate) fn entities(
     dates: Vec<DateMention>,
 ) -> Vec<Entity> {
     let mut out = Vec::new();
-    let dominant = dominant_country(ctx);
+    let dominant = dominant_country(ctx, &persons);
     out.extend(person_entities(ctx, persons, dominant));
     out.extend(body_entities(ctx, bodies));
     out.extend(place_entities(ctx));
@@ -90,6 +90,27 @@ fn name_words(ctx: &Ctx, a: usize, b: usize) -> Vec<String> {
         .filter(|&k| !super::persons::PARTICLES_LIST.contains(&ctx.lower(k)))
         .map(|k| ctx.lower(k).to_string())
         .collect()
+}
+
+/// The country of the last place named before `at` in the same sentence
+/// ("In Baku, she will meet President X").
+fn place_before(ctx: &Ctx, at: usize) -> Option<usize> {
+    let sentence = ctx.sentences.iter().find(|s| s.span.start <= at && at < s.span.end)?;
+    ctx.matches
+        .iter()
+        .filter(|m| {
+            let st = ctx.tokens[m.first].span.start;
+            st >= sentence.span.start && st < at
+        })
+        .filter_map(|m| {
+            let e = &ctx.gaz.entries[m.entry];
+            match e.kind {
+                EntryKind::Country => Some(m.entry),
+                EntryKind::City => e.parent,
+                _ => None,
+            }
+        })
+        .last()
 }
 
 fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usize>) -> Vec<Entity> {
@@ -186,7 +207,8 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
             let class = best.map_or(EntityKind::Person, |t| t.class);
             let country = c.titles.iter().find_map(|t| t.country);
             let body = c.titles.iter().find_map(|t| t.body.clone());
-            let country_name = country.or(dominant).map(|i| ctx.gaz.entries[i].canonical.clone());
+            let local = place_before(ctx, c.first.start);
+            let country_name = country.or(local).or(dominant).map(|i| ctx.gaz.entries[i].canonical.clone());
             let affiliation = match class {
                 EntityKind::Person => None,
                 EntityKind::Official => body.or(country_name),
@@ -334,7 +356,7 @@ fn date_entities(ctx: &Ctx, dates: Vec<DateMention>) -> Vec<Entity> {
 /// The country the document is about: that of the dateline city when
 /// the article opens with one, else the most mentioned country (countries
 /// and their adjectives).
-fn dominant_country(ctx: &Ctx) -> Option<usize> {
+fn dominant_country(ctx: &Ctx, persons: &[PersonMention]) -> Option<usize> {
     let opening = ctx.input.len().min(300);
     for m in &ctx.matches {
         if ctx.tokens[m.first].span.start >= opening {
@@ -345,8 +367,16 @@ fn dominant_country(ctx: &Ctx) -> Option<usize> {
             return e.parent;
         }
     }
+    // Countries named inside other people's titles ("ROK Foreign Minister")
+    // say whom those people serve, not what the article is about.
+    let in_title = |start: usize| {
+        persons
+            .iter()
+            .filter_map(|p| p.title.as_ref())
+            .any(|t| t.country.is_some() && t.span.start <= start && start < t.span.end)
+    };
     let mut counts: HashMap<usize, usize> = HashMap::new();
-    for m in &ctx.matches {
+    for m in ctx.matches.iter().filter(|m| !in_title(ctx.tokens[m.first].span.start)) {
         let e = &ctx.gaz.entries[m.entry];
         let c = match e.kind {
             EntryKind::Country => Some(m.entry),
