@@ -102,7 +102,8 @@ fn place_before(ctx: &Ctx, at: usize) -> Option<usize> {
             let st = ctx.tokens[m.first].span.start;
             st >= sentence.span.start && st < at
         })
-        .filter_map(|m| {
+        .rev()
+        .find_map(|m| {
             let e = &ctx.gaz.entries[m.entry];
             match e.kind {
                 EntryKind::Country => Some(m.entry),
@@ -110,7 +111,6 @@ fn place_before(ctx: &Ctx, at: usize) -> Option<usize> {
                 _ => None,
             }
         })
-        .last()
 }
 
 fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usize>) -> Vec<Entity> {
