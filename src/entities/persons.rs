@@ -424,6 +424,13 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
                     }
                     continue;
                 }
+                if let Some(start) = name_line_above(ctx, title_start_token(ctx, &title)) {
+                    take(ctx, start.0, start.1);
+                    let span = Span::new(ctx.tokens[start.0].span.start, title.span.end);
+                    out.push(PersonMention { name: start, title: Some(title), span, rule: "person.name_line_title" });
+                    i = after.max(i + 1);
+                    continue;
+                }
                 if let Some(start) = appositive_name(ctx, m.first, &title) {
                     take(ctx, start.0, start.1);
                     let span = Span::new(ctx.tokens[start.0].span.start, title.span.end);
@@ -449,6 +456,21 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
         }
     }
     out
+}
+
+/// "Elena Dimitrova-Novak\nLead Spokesperson ...": a title opening a line
+/// under a line that holds only a name (press contacts, signatures).
+fn name_line_above(ctx: &Ctx, title_first: usize) -> Option<(usize, usize)> {
+    if title_first == 0 || ctx.tokens[title_first].breaks_before != 1 {
+        return None;
+    }
+    // The first token of the line above.
+    let mut a = title_first - 1;
+    while a > 0 && ctx.tokens[a].breaks_before == 0 {
+        a -= 1;
+    }
+    let (start, end) = name_at(ctx, a)?;
+    (start == a && end == title_first && end - start >= 2).then_some((start, end))
 }
 
 /// The first token of a title phrase.
@@ -962,8 +984,16 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<(usize, usize)> {
             break;
         }
         // Acronyms ("PM", "OSCE") are not name words; initials have a dot.
+        // A family name in capitals before a given name is ("SAKURAI Kenji").
         let caps = t.chars().filter(|c| c.is_uppercase()).count();
-        if caps >= 2 && caps == t.chars().filter(|c| c.is_alphabetic()).count() {
+        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+        let family_first = words == 0
+            && letters >= 3
+            && q + 1 < n
+            && ctx.is_cap(q + 1)
+            && ctx.covered[q + 1].is_none()
+            && ctx.text(q + 1).chars().skip(1).any(char::is_lowercase);
+        if caps >= 2 && caps == letters && !family_first {
             break;
         }
         if PORTFOLIO.contains(lower) || super::bodies::is_head(lower) {
@@ -1065,6 +1095,9 @@ pub(crate) fn bare_names(ctx: &mut Ctx) -> Vec<PersonMention> {
         let next_cap = end < n && ctx.is_cap(end) && ctx.tokens[end].breaks_before == 0;
         let sentence_start =
             k == 0 || ctx.tokens[k].breaks_before > 0 || matches!(ctx.text(k - 1), "." | "!" | "?" | ":");
+        // "in Santa Marta", "from Punta Arenas": a place, not a person.
+        let place_context =
+            k > 0 && matches!(ctx.lower(k - 1), "in" | "at" | "from" | "near" | "to" | "of" | "across" | "around");
         let last_ok = words
             .last()
             .is_some_and(|&j| !NOT_SURNAME.contains(&ctx.lower(j)) && !super::bodies::is_head(ctx.lower(j)));
@@ -1074,6 +1107,7 @@ pub(crate) fn bare_names(ctx: &mut Ctx) -> Vec<PersonMention> {
             && last_unknown
             && plain
             && !quoted
+            && !place_context
             && !next_cap
             && last_ok
             && (!sentence_start || unknown == words.len())
