@@ -879,6 +879,20 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
     let span = Span::new(ctx.tokens[a].span.start, ctx.tokens[b - 1].span.end);
     let text = ctx.repaired(a, b);
     let folded = crate::text::normalize::fold(&text);
+    // "President of the European Commission", "Vice-President of the
+    // Commission": heading a body, not a state, is an official's office.
+    // A country at the end of a body inside the title counts
+    // ("Premier of the State Council of China").
+    if country.is_none() {
+        country = (a..b).rev().filter(|&k| ctx.lower(k) == "of").find_map(|k| {
+            let q = if k + 1 < b && ctx.lower(k + 1) == "the" { k + 2 } else { k + 1 };
+            let e = ctx.gaz.lookup(&ctx.repaired(q.min(b), b))?;
+            (ctx.gaz.entries[e].kind == EntryKind::Country).then_some(e)
+        });
+    }
+    if class == EntityKind::Leader && country.is_none() && body.is_some() {
+        class = EntityKind::Official;
+    }
     (TitleInfo { class, text, folded, span, head, country, body }, b)
 }
 
