@@ -7,10 +7,60 @@ use crate::hash::FxHashMap;
 /// than from frequency counts: "known, moderately common".
 pub const ADDED_WORD_RANK: u32 = 20_000;
 
+/// Word -> rank. Words of up to 16 bytes (nearly all) are packed into a
+/// `u128` key, so a lookup hashes two machine words and follows no
+/// pointer; longer words live in an ordinary map.
+#[derive(Clone, Debug, Default)]
+struct WordTable {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+/// The packed key of a word of at most 16 bytes (words hold no NUL byte).
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 16 || b.contains(&0) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(buf))
+}
+
+impl WordTable {
+    fn get(&self, word: &str) -> Option<u32> {
+        match pack(word) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    /// Inserts unless present; returns the stored rank, mutable.
+    fn entry_or_insert(&mut self, word: &str, rank: u32) -> &mut u32 {
+        match pack(word) {
+            Some(k) => self.short.entry(k).or_insert(rank),
+            None => self.long.entry(word.into()).or_insert(rank),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn words(&self) -> Vec<String> {
+        let unpack = |k: &u128| {
+            let b = k.to_le_bytes();
+            let n = b.iter().position(|&c| c == 0).unwrap_or(16);
+            String::from_utf8_lossy(&b[..n]).into_owned()
+        };
+        self.short.keys().map(unpack).chain(self.long.keys().map(|w| w.to_string())).collect()
+    }
+}
+
 /// Lower-case words with their frequency rank (0 = most frequent).
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    ranks: FxHashMap<Box<str>, u32>,
+    ranks: WordTable,
     /// `ln(number of ranked words)`, part of the Zipf cost.
     log_n: f32,
     /// Words of gazetteer names ("state", "minister", "kazakhstan").
@@ -53,7 +103,7 @@ impl Lexicon {
                 return Err(bad(i + 1, "lexicon words must be lower case"));
             }
             let rank = self.ranks.len() as u32;
-            self.ranks.entry(word.into()).or_insert(rank);
+            self.ranks.entry_or_insert(word, rank);
         }
         self.log_n = (self.ranks.len().max(2) as f32).ln();
         Ok(())
@@ -62,7 +112,7 @@ impl Lexicon {
     /// Adds a word known from elsewhere (a gazetteer name), lower-cased by
     /// the caller; a rare word is lifted to [`ADDED_WORD_RANK`].
     pub fn add_known(&mut self, word: &str) {
-        let r = self.ranks.entry(word.into()).or_insert(ADDED_WORD_RANK);
+        let r = self.ranks.entry_or_insert(word, ADDED_WORD_RANK);
         *r = (*r).min(ADDED_WORD_RANK);
     }
 
@@ -70,8 +120,8 @@ impl Lexicon {
     /// counts, if any, are ignored) as known words.
     pub fn extend_known_from_list(&mut self, name: &str, text: &str) -> Result<(), BuildError> {
         let list = Lexicon::parse(name, text)?;
-        for w in list.ranks.keys() {
-            self.add_known(w);
+        for w in list.ranks.words() {
+            self.add_known(&w);
         }
         Ok(())
     }
@@ -89,12 +139,12 @@ impl Lexicon {
 
     /// The rank of a lower-case word.
     pub fn rank(&self, word: &str) -> Option<u32> {
-        self.ranks.get(word).copied()
+        self.ranks.get(word)
     }
 
     /// True when the lower-case word is in the lexicon.
     pub fn contains(&self, word: &str) -> bool {
-        self.ranks.contains_key(word)
+        self.ranks.get(word).is_some()
     }
 
     /// Zipf cost of a word of rank `rank`: `ln((rank + 1) * ln N)`, so a
@@ -110,7 +160,7 @@ impl Lexicon {
 
     /// True when empty.
     pub fn is_empty(&self) -> bool {
-        self.ranks.is_empty()
+        self.ranks.len() == 0
     }
 }
 
