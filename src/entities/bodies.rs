@@ -127,6 +127,8 @@ pub(crate) struct BodyMention {
     pub acronym: Option<String>,
     pub parent: Option<String>,
     pub source: String,
+    /// Names the gazetteer knows for the same body.
+    pub known_aliases: Vec<String>,
 }
 
 /// Gazetteer bodies and chunk bodies, in text order.
@@ -151,7 +153,9 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<BodyMention> {
             let t = ctx.text(p);
             let covered_kind = ctx.covered[p].map(|mi| ctx.kind_of(&ctx.matches[mi]));
             let ok = match covered_kind {
-                Some(EntryKind::Adjective | EntryKind::Country | EntryKind::City | EntryKind::Body) => true,
+                Some(
+                    EntryKind::Adjective | EntryKind::Country | EntryKind::City | EntryKind::Region | EntryKind::Body,
+                ) => true,
                 Some(_) => false,
                 None => {
                     (ctx.is_cap(p) && !DETERMINERS.contains(&ctx.lower(p)))
@@ -206,6 +210,10 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<BodyMention> {
                     break;
                 }
             }
+            // A run never ends on a connector ("... Security Policy and").
+            while r > q && matches!(ctx.text(r - 1), "and" | "of" | "," | "&" | "for" | "the") {
+                r -= 1;
+            }
             if r == q {
                 break;
             }
@@ -230,12 +238,36 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<BodyMention> {
             acronym,
             parent: None,
             source: "rule:body.institution_chunk".into(),
+            known_aliases: Vec::new(),
         });
     }
     // Gazetteer bodies.
     for m in &ctx.matches {
         let e = &ctx.gaz.entries[m.entry];
         if e.kind != EntryKind::Body || in_chunk[m.first..m.last].iter().all(|&x| x) {
+            continue;
+        }
+        // "Peace and Security Council": capitalized words joined by "and"
+        // before a listed short form name another body.
+        if m.first >= 2
+            && ctx.text(m.first - 1) == "and"
+            && ctx.is_cap(m.first - 2)
+            && ctx.covered[m.first - 2].is_none()
+        {
+            let mut a = m.first - 2;
+            while a > 0 && ctx.is_cap(a - 1) && ctx.covered[a - 1].is_none() && ctx.tokens[a].breaks_before == 0 {
+                a -= 1;
+            }
+            let span = Span::new(ctx.tokens[a].span.start, ctx.tokens[m.last - 1].span.end);
+            out.push(BodyMention {
+                canonical: ctx.repaired(a, m.last),
+                text: ctx.input[span].to_string(),
+                span,
+                acronym: acronym_after(ctx, m.last),
+                parent: None,
+                source: "rule:body.institution_chunk".into(),
+                known_aliases: Vec::new(),
+            });
             continue;
         }
         let span = Span::new(ctx.tokens[m.first].span.start, ctx.tokens[m.last - 1].span.end);
@@ -246,6 +278,7 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<BodyMention> {
             acronym: e.acronym.clone(),
             parent: e.parent.map(|p| ctx.gaz.entries[p].canonical.clone()),
             source: format!("gazetteer:{}:{}", e.file, e.id),
+            known_aliases: e.aliases.clone(),
         });
     }
     out.sort_by_key(|b| b.span.start);

@@ -35,7 +35,7 @@ pub(crate) fn entities(
     out.extend(place_entities(ctx));
     out.extend(date_entities(ctx, dates));
     for e in out.iter_mut().filter(|e| e.kind == EntityKind::Body || e.kind.is_place()) {
-        let mut aliases: Vec<String> = Vec::new();
+        let mut aliases: Vec<String> = std::mem::take(&mut e.aliases);
         let mut seen: crate::hash::FxHashSet<&str> = Default::default();
         for m in &e.mentions {
             if m.text == e.canonical || !seen.insert(m.text.as_str()) {
@@ -265,7 +265,7 @@ fn body_entities(ctx: &Ctx, bodies: Vec<BodyMention>) -> Vec<Entity> {
                     role: None,
                     acronym: b.acronym,
                     part_of: b.parent,
-                    aliases: Vec::new(),
+                    aliases: b.known_aliases,
                     source: b.source,
                 })
             }

@@ -44,6 +44,9 @@ pub struct Entry {
     pub ambiguous: bool,
     /// A short form that needs an acronym reading (bodies' acronyms).
     pub acronym: Option<String>,
+    /// Other names of a body ("State Department" for the United States
+    /// Department of State).
+    pub aliases: Vec<String>,
     /// The file the record came from (for provenance).
     pub file: String,
 }
@@ -125,6 +128,7 @@ impl Gazetteer {
                         body_ids.insert(id.clone(), idx);
                         let mut e = entry(EntryKind::Body, id, name, None, false, &file.name);
                         e.acronym = aliases.iter().find(|a| is_acronym(a)).cloned();
+                        e.aliases = aliases.clone();
                         entries.push(e);
                         if !parent.is_empty() {
                             parents.push((idx, parent.clone()));
@@ -245,7 +249,16 @@ impl Gazetteer {
 
 fn entry(kind: EntryKind, id: &str, canonical: &str, parent: Option<usize>, ambiguous: bool, file: &str) -> Entry {
     let file = file.rsplit('/').next().unwrap_or(file).trim_start_matches("bundled:").to_string();
-    Entry { kind, id: id.to_string(), canonical: canonical.to_string(), parent, ambiguous, acronym: None, file }
+    Entry {
+        kind,
+        id: id.to_string(),
+        canonical: canonical.to_string(),
+        parent,
+        ambiguous,
+        acronym: None,
+        aliases: Vec::new(),
+        file,
+    }
 }
 
 /// The plural of a title: its head noun (the last word before "of", or
