@@ -84,6 +84,14 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
             Some(["host", "visitor"]),
         ),
         t("meeting.conjoined_discussed", r"discussed|exchanged views", Pairing::Conjoined, None),
+        // Base forms: only ever a plan ("will meet with", "is expected to
+        // hold talks with"); kept apart so they are never counted as met.
+        t(
+            "meeting.planned",
+            r"meet with|meet|hold talks with|hold a meeting with|hold (?:a )?(?:telephone|phone) (?:conversation|talks) with|visit",
+            Pairing::SubjectObjects,
+            None,
+        ),
     ]
 });
 
@@ -297,6 +305,9 @@ pub(crate) fn find(input: &str, sentences: &[Sentence], entities: &[Entity]) -> 
                 let at = s.span.start + m.start;
                 let end = s.span.start + m.end;
                 let planned = planned_before(text, m.start);
+                if trig.rule == "meeting.planned" && !planned {
+                    continue;
+                }
                 let before: Vec<&PersonAt> = persons.iter().filter(|p| p.span.end <= at).collect();
                 let after: Vec<&PersonAt> = persons.iter().filter(|p| p.span.start >= end).collect();
                 let mut pairs: Vec<(&Entity, &Entity)> = Vec::new();
@@ -462,6 +473,42 @@ mod tests {
             .is_empty());
         assert!(pairs("Foreign Minister Aliya Dossanova met with the heads of several missions.").is_empty());
         assert!(pairs("President Arman Issin and Prime Minister Clara Weiss attended the plenary session.").is_empty());
+    }
+
+    #[test]
+    fn meeting_a_body_or_a_country_or_a_speech_mention_is_no_pair() {
+        assert!(pairs("Foreign Minister Aliya Dossanova met with the OSCE delegation and with Japan.").is_empty());
+        assert!(pairs("In his speech, Minister Arman Issin recalled the words of President Clara Weiss.").is_empty());
+        assert!(pairs("Minister Arman Issin and Ambassador Clara Weiss spoke at the same session.").is_empty());
+    }
+
+    #[test]
+    fn planned_meetings_keep_realis_planned() {
+        let doc = Extractor::new()
+            .extract("Foreign Minister Aliya Dossanova will meet with Ambassador of Chile Rosa Ibarra.");
+        assert_eq!(doc.relations.len(), 1);
+        assert_eq!(doc.relations[0].kind, "planned_meeting");
+        assert_eq!(doc.relations[0].realis, crate::Realis::Planned);
+    }
+
+    #[test]
+    fn phone_calls_and_credentials() {
+        let p = pairs(
+            "Foreign Minister Aliya Dossanova had a telephone conversation with Foreign Minister of Chile Rosa Ibarra.",
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].2, "meeting.phone");
+        let p =
+            pairs("Ambassador of Chile Rosa Ibarra presented a copy of credentials to Deputy Minister Arman Issin.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        let p = pairs("Talks between Foreign Minister Aliya Dossanova and Foreign Minister of Chile Rosa Ibarra took place in Astana.");
+        assert_eq!(p.len(), 1, "{p:?}");
+    }
+
+    #[test]
+    fn short_mentions_resolve_to_the_participant() {
+        let text = "Foreign Minister of Kazakhstan Aliya Dossanova arrived in Lima. The Kazakh Minister met with Ambassador of Chile Rosa Ibarra.";
+        assert_eq!(pairs(text), [("Aliya Dossanova".into(), "Rosa Ibarra".into(), "meeting.met")]);
     }
 
     #[test]

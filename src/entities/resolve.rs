@@ -31,8 +31,12 @@ pub(crate) fn entities(
     let mut out = Vec::new();
     let dominant = dominant_country(ctx, &persons);
     out.extend(person_entities(ctx, persons, dominant));
+    // Regions named inside a body's name ("Asia and the Pacific Division")
+    // are part of the name, not places the article mentions.
+    let chunks: Vec<Span> =
+        bodies.iter().filter(|b| b.source == "rule:body.institution_chunk").map(|b| b.span).collect();
     out.extend(body_entities(ctx, bodies));
-    out.extend(place_entities(ctx));
+    out.extend(place_entities(ctx, &chunks));
     out.extend(date_entities(ctx, dates));
     for e in out.iter_mut().filter(|e| e.kind == EntityKind::Body || e.kind.is_place()) {
         let mut aliases: Vec<String> = std::mem::take(&mut e.aliases);
@@ -274,7 +278,7 @@ fn body_entities(ctx: &Ctx, bodies: Vec<BodyMention>) -> Vec<Entity> {
     out
 }
 
-fn place_entities(ctx: &Ctx) -> Vec<Entity> {
+fn place_entities(ctx: &Ctx, chunks: &[Span]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     let mut by_entry: HashMap<usize, usize> = HashMap::new();
     // A country that ends a body's name is mentioned too ("State Council of China").
@@ -305,6 +309,12 @@ fn place_entities(ctx: &Ctx) -> Vec<Entity> {
         };
         if ctx.taken[m.first] {
             continue;
+        }
+        if kind == EntityKind::Region {
+            let at = ctx.tokens[m.first].span;
+            if chunks.iter().any(|c| c.contains(at)) {
+                continue;
+            }
         }
         let span = Span::new(ctx.tokens[m.first].span.start, ctx.tokens[m.last - 1].span.end);
         match by_entry.get(&m.entry) {
