@@ -54,7 +54,7 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
         ),
         t(
             "meeting.guests",
-            r"among the guests were|among them were|the guests included|guests included|they included|these included|they were",
+            r"among the guests were|among them were|the guests included|guests included|they included|these included|they were|those received included|those received were|received were",
             Pairing::Guests,
             None,
         ),
@@ -67,7 +67,7 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
         t("meeting.received", r"received|hosted|welcomed", Pairing::SubjectObjects, Some(["host", "visitor"])),
         t(
             "meeting.met",
-            r"met with|met|meets with|held (?:talks|negotiations|a meeting|meetings|bilateral meetings|bilateral talks|consultations)(?: via videoconference| by video link| online)? with|had (?:a )?(?:meeting|talks) with|paid a courtesy call on|called on",
+            r"met with|met|meets with|held (?:delegation-level |bilateral |official |comprehensive |extensive |in-depth |substantive |high-level |productive |fruitful |constructive |separate |closed-door |one-on-one |tete-a-tete )?(?:talks|negotiations|a meeting|meetings|consultations)(?: via videoconference| by video link| online)? with|had (?:a )?(?:meeting|talks) with|paid a courtesy call on|called on",
             Pairing::SubjectObjects,
             None,
         ),

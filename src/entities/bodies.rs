@@ -141,7 +141,9 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<BodyMention> {
         if in_chunk[h] || ctx.taken[h] || !ctx.is_cap(h) || !is_head(ctx.lower(h)) {
             continue;
         }
-        if ctx.covered[h].is_some_and(|mi| ctx.kind_of(&ctx.matches[mi]) == EntryKind::Body) {
+        // A head inside a listed name ("Russian Federation") heads nothing;
+        // inside a title ("Chairman of the Senate") it still names a body.
+        if ctx.covered[h].is_some_and(|mi| !matches!(ctx.kind_of(&ctx.matches[mi]), EntryKind::Title(_))) {
             continue;
         }
         let mut a = h;

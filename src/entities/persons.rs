@@ -518,6 +518,19 @@ fn take(ctx: &mut Ctx, a: usize, b: usize) {
 /// "By Diana Aliyeva", "Edited by Brian Maguire": a byline name.
 fn bylines(ctx: &mut Ctx, i: usize, out: &mut Vec<PersonMention>) -> usize {
     let t = ctx.text(i);
+    // "Editor: Yoga Prasetya Wibisono", "Reporter: ..." at a line start.
+    let label = matches!(ctx.lower(i), "editor" | "reporter" | "writer" | "author" | "correspondent" | "translator")
+        && (i == 0 || ctx.tokens[i].breaks_before > 0)
+        && i + 1 < ctx.tokens.len()
+        && ctx.text(i + 1) == ":";
+    if label {
+        if let Some((start, end)) = name_at(ctx, i + 2).filter(|&(s, e)| s == i + 2 && e - s >= 2) {
+            take(ctx, start, end);
+            let span = Span::new(ctx.tokens[start].span.start, ctx.tokens[end - 1].span.end);
+            out.push(PersonMention { name: (start, end), title: None, span, rule: "person.byline" });
+            return end;
+        }
+    }
     if !t.eq_ignore_ascii_case("by") {
         return i + 1;
     }
@@ -781,6 +794,25 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
                             _ => body_from = None,
                         }
                         b = m2.last;
+                        // "of the State Duma Committee on International Affairs",
+                        // "for East African Community Affairs": capitalized office
+                        // and portfolio words go on after a listed body.
+                        let mut k = b;
+                        while k < n
+                            && ctx.tokens[k].breaks_before == 0
+                            && ctx.is_cap(k)
+                            && ctx.covered[k].is_none()
+                            && (PORTFOLIO.contains(ctx.lower(k)) || super::bodies::is_head(ctx.lower(k)))
+                        {
+                            k += 1;
+                        }
+                        if k > b {
+                            if body_head_in(ctx, b, k) && body_from.is_none() {
+                                body = Some(ctx.repaired(m2.first, k));
+                            }
+                            b = k;
+                            in_portfolio = true;
+                        }
                         continue;
                     }
                     _ => {}
@@ -943,8 +975,10 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<(usize, usize)> {
         }
         let t = ctx.text(q);
         let lower = ctx.lower(q);
-        // Initial: "D." (also glued "SamuelD." after repair).
-        if t.chars().count() == 1
+        // Initial: "D." (also glued "SamuelD." after repair), and
+        // two-letter ones in patronymics ("Mikhail Yu. Galuzov").
+        let two = t.chars().count() == 2 && t.chars().nth(1).is_some_and(char::is_lowercase) && words > 0;
+        if (t.chars().count() == 1 || two)
             && t.starts_with(char::is_uppercase)
             && ctx.glued(q + 1)
             && q + 1 < n
@@ -1029,7 +1063,7 @@ pub(crate) fn name_at(ctx: &Ctx, p: usize) -> Option<(usize, usize)> {
     }
     // One common English word is not a name ("... for International
     // Partnerships at ..."); a surname like "Abayev" is.
-    if q - p == 1 && common_word(ctx, p) {
+    if q - p == 1 && (common_word(ctx, p) || ctx.lex.rank(ctx.lower(p)).is_some()) {
         return None;
     }
     Some((p, q))

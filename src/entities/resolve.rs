@@ -72,6 +72,25 @@ pub(crate) fn entities(
     out
 }
 
+/// A name as a reader writes it: repaired, and with a space after an
+/// initial written against the surname ("S.Turay" -> "S. Turay").
+fn spaced_initials(ctx: &Ctx, a: usize, b: usize) -> String {
+    let mut s = String::new();
+    for i in a..b {
+        let after_initial = i >= 2
+            && i > a
+            && ctx.text(i - 1) == "."
+            && ctx.text(i - 2).chars().count() <= 2
+            && ctx.text(i - 2).starts_with(char::is_uppercase)
+            && ctx.is_cap(i);
+        if i > a && (ctx.tokens[i].space_before || after_initial) {
+            s.push(' ');
+        }
+        s.push_str(ctx.text(i));
+    }
+    s
+}
+
 /// The text of a span with its repairs applied.
 fn repaired_span(ctx: &Ctx, span: Span) -> String {
     let a = ctx.tokens.partition_point(|t| t.span.end <= span.start);
@@ -151,7 +170,7 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
             }
             None => clusters.push(PersonCluster {
                 words,
-                name: ctx.repaired(m.name.0, m.name.1),
+                name: spaced_initials(ctx, m.name.0, m.name.1),
                 first: span,
                 mentions: vec![m.span],
                 titles: m.title.into_iter().collect(),

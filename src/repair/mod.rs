@@ -413,10 +413,19 @@ fn collect_repairs(input: &str, out: &[Token], breaks: &[(usize, RepairRule)], r
         {
             start = out[first - 1].span.start;
         }
+        // "11thmember": the number the ordinal belongs to is part of it.
+        while let Some(f) = out.iter().position(|t| t.span.start == start) {
+            if f == 0 || out[f].space_before || out[f - 1].kind != TokenKind::Number {
+                break;
+            }
+            start = out[f - 1].span.start;
+        }
         let mut end = out[j].span.end;
+        // An initial: "SamuelD.", and the patronymic "MikhailYu.".
         let single_cap = {
             let mut cs = input[out[j].span].chars();
-            cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+            cs.next().is_some_and(char::is_uppercase)
+                && (cs.next().is_none() || input[out[j].span].chars().count() == 2)
         };
         // "Korea(ROK)": the bracketed word goes with the bracket.
         if &input[out[j].span] == "(" {

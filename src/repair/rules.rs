@@ -102,7 +102,11 @@ pub fn case_cuts(
         }
         let rest_end = chars[k + 1..].iter().find(|&&(_, n)| n.is_uppercase()).map_or(word.len(), |&(j, _)| j);
         let right = &word[i..rest_end];
-        let initial = right.chars().count() == 1 && rest_end == word.len() && next_is_dot;
+        // "SamuelD.", and the two-letter patronymic initials "MikhailYu.".
+        let initial = (right.chars().count() == 1
+            || (right.chars().count() == 2 && right.chars().nth(1).is_some_and(char::is_lowercase)))
+            && rest_end == word.len()
+            && next_is_dot;
         let capital_left = left.starts_with(char::is_uppercase);
         // Two capitalized words that are not English words, each of four
         // letters or more, are a name run together ("MaryamRashid",
@@ -155,10 +159,12 @@ pub fn glued_between(input: &str, tokens: &[Token], k: usize, lex: &Lexicon, doc
     match (prev.kind, cur.kind) {
         (TokenKind::Number, TokenKind::Word) => {
             let lower = cur_text.to_lowercase();
+            // After digits, a lower-case word of three letters or more that
+            // is no unit is a word of its own ("12memoranda").
             cur_text.chars().count() >= 3
                 && cur_text.chars().all(char::is_alphabetic)
                 && !DIGIT_SUFFIXES.contains(&lower.as_str())
-                && word_known(cur_text)
+                && (word_known(cur_text) || cur_text.chars().all(char::is_lowercase))
                 && !follows_letter(tokens, k - 1)
         }
         (TokenKind::Word, TokenKind::Number) => {

@@ -103,7 +103,16 @@ fn is_final_punct(input: &str, tokens: &[Token], k: usize, start: usize) -> bool
         return true;
     }
     // Initials ("Samuel D. Brownback") and abbreviations ("Mr.", "U.S.").
-    let single_cap = pt.chars().count() == 1 && pt.starts_with(char::is_uppercase);
+    // "D.", and two-letter initials of patronymics before a capitalized
+    // word ("Mikhail Yu. Galuzov").
+    let single_cap = (pt.chars().count() == 1
+        || (pt.chars().count() == 2
+            && pt.chars().nth(1).is_some_and(char::is_lowercase)
+            && tokens.get(k + 1).is_some_and(|n| input[n.span].starts_with(char::is_uppercase))
+            && k >= 2
+            && tokens[k - 2].kind == TokenKind::Word
+            && input[tokens[k - 2].span].starts_with(char::is_uppercase)))
+        && pt.starts_with(char::is_uppercase);
     let lower = pt.to_lowercase();
     if single_cap || is_abbreviation(pt) || ABBREVIATIONS.contains(&lower.as_str()) {
         return false;

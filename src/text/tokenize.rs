@@ -136,15 +136,19 @@ fn glued(span: Span, kind: TokenKind) -> Token {
 /// Splits a UAX #29 word into letter runs, digit runs, clitics and dots.
 fn refine_word(input: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &input[start..end];
-    // Abbreviations with inner dots ("U.S", "e.g", "a.i") stay whole.
-    if word.contains('.') && !is_abbreviation(word) && !is_numeric(word) {
+    // Abbreviations with inner dots ("U.S", "e.g", "a.i") stay whole; a dot
+    // between digits belongs to the number ("5.4million").
+    let bytes = word.as_bytes();
+    let cut_dot = |k: usize| {
+        bytes[k] == b'.'
+            && !(k > 0 && k + 1 < bytes.len() && bytes[k - 1].is_ascii_digit() && bytes[k + 1].is_ascii_digit())
+    };
+    if !is_abbreviation(word) && !is_numeric(word) && (0..bytes.len()).any(cut_dot) {
         let mut s = start;
-        for (k, c) in word.char_indices() {
-            if c == '.' {
-                refine_word(input, s, start + k, out);
-                out.push(glued(Span::new(start + k, start + k + 1), TokenKind::Punct));
-                s = start + k + 1;
-            }
+        for k in (0..bytes.len()).filter(|&k| cut_dot(k)) {
+            refine_word(input, s, start + k, out);
+            out.push(glued(Span::new(start + k, start + k + 1), TokenKind::Punct));
+            s = start + k + 1;
         }
         refine_word(input, s, end, out);
         return;
@@ -310,6 +314,8 @@ mod tests {
         assert_eq!(texts("event,the"), ["event", ",", "the"]);
         assert_eq!(texts("reports.The"), ["reports", ".", "The"]);
         assert_eq!(texts("8.05.2019, 11:00"), ["8.05.2019", ",", "11", ":", "00"]);
+        assert_eq!(texts("5.4million"), ["5.4", "million"]);
+        assert_eq!(texts("v2.0.Then"), ["v", "2.0", ".", "Then"]);
     }
 
     #[test]
