@@ -84,7 +84,7 @@ impl Extractor {
         }
         doc.entities =
             crate::entities::extract(text, &doc.tokens, &doc.sentences, &self.data.gazetteer, &self.data.lexicon);
-        doc.relations = crate::meetings::find(text, &doc.sentences, &doc.entities);
+        doc.relations = crate::meetings::find(text, &doc.tokens, &doc.sentences, &doc.entities);
         doc.dateline = crate::meetings::dateline(&doc.sentences, &doc.entities);
         doc
     }

@@ -4,6 +4,7 @@
 use crate::document::{Entity, Realis, Relation};
 use crate::span::Span;
 use crate::text::sentence::Sentence;
+use crate::text::tokenize::Token;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
@@ -48,7 +49,7 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
         ),
         t(
             "meeting.during_meeting_with",
-            r"(?:during|at|in the course of) (?:the|a|their) (?:meeting|talks|conversation) with|(?:a|the) meeting of",
+            r"(?:during|at|in the course of) (?:the|a|their|his|her) (?:bilateral |separate |working |official |one-on-one |private )?(?:meeting|talks|conversation) with|(?:a|the) meeting of",
             Pairing::Clause,
             None,
         ),
@@ -73,13 +74,13 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
         ),
         t(
             "meeting.credentials_to",
-            r"presented (?:a copy of )?(?:his |her |their |the )?(?:letters of )?credentials to",
+            r"presented (?:a copy of |copies of |the copy of |the copies of )?(?:his |her |their |the )?(?:letters of |letter of )?credentials to",
             Pairing::SubjectObjects,
             Some(["visitor", "host"]),
         ),
         t(
             "meeting.credentials_from",
-            r"accepted (?:a copy of )?(?:the )?(?:letters of )?credentials from",
+            r"accepted (?:a copy of |copies of |the copies of )?(?:the )?(?:letters of )?credentials from|received (?:a copy of |copies of |the copies of )(?:the )?(?:letters of )?credentials from",
             Pairing::SubjectObjects,
             Some(["host", "visitor"]),
         ),
@@ -185,11 +186,16 @@ fn expand(pat: &str) -> Vec<String> {
 }
 
 /// Trigger matches in a sentence, whole words only, in text order.
-fn trigger_matches(text: &str) -> Vec<(usize, usize, usize)> {
+/// `repaired_at(i)` tells whether the repair stage put a space at byte `i`
+/// of the sentence ("Sulastrimet with" reads "Sulastri met with").
+fn trigger_matches(text: &str, repaired_at: &dyn Fn(usize) -> bool) -> Vec<(usize, usize, usize)> {
     let (ac, owner) = &*PHRASES;
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     ac.find_iter(text)
-        .filter(|m| !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()))
+        .filter(|m| {
+            (!word(text[..m.start()].chars().next_back()) || repaired_at(m.start()))
+                && (!word(text[m.end()..].chars().next()) || repaired_at(m.end()))
+        })
         .map(|m| (m.start(), m.end(), owner[m.pattern().as_usize()]))
         .collect()
 }
@@ -263,7 +269,7 @@ pub(crate) fn dateline(sentences: &[Sentence], entities: &[Entity]) -> crate::do
 }
 
 /// Finds meeting relations.
-pub(crate) fn find(input: &str, sentences: &[Sentence], entities: &[Entity]) -> Vec<Relation> {
+pub(crate) fn find(input: &str, tokens: &[Token], sentences: &[Sentence], entities: &[Entity]) -> Vec<Relation> {
     let stop = furniture_start(input);
     let crate::document::Dateline { date: dateline_date, place: dateline_place } = dateline(sentences, entities);
     let mut mentions: Vec<PersonAt> = Vec::new();
@@ -288,7 +294,10 @@ pub(crate) fn find(input: &str, sentences: &[Sentence], entities: &[Entity]) -> 
         if persons.is_empty() {
             continue;
         }
-        let found = trigger_matches(text);
+        let sentence_tokens = &tokens[s.tokens.clone()];
+        let base = s.span.start;
+        let repaired_at = |i: usize| sentence_tokens.iter().any(|t| t.repaired && t.span.start == base + i);
+        let found = trigger_matches(text, &repaired_at);
         if found.is_empty() {
             continue;
         }
@@ -313,10 +322,30 @@ pub(crate) fn find(input: &str, sentences: &[Sentence], entities: &[Entity]) -> 
                 let mut pairs: Vec<(&Entity, &Entity)> = Vec::new();
                 match trig.pairing {
                     Pairing::SubjectObjects | Pairing::Passive => {
-                        let subject = before.last().map(|p| p.entity);
+                        // The clause's subject: the last person before the trigger,
+                        // unless an earlier one opens a relative clause ("Neema
+                        // Mollel, who is representing President X, was received").
+                        let relative = before.iter().find(|p| {
+                            let after = input.get(p.span.end..at).unwrap_or("");
+                            let lower = after.trim_start_matches([',', ' ']).to_ascii_lowercase();
+                            after.trim_start().starts_with(',')
+                                && (lower.starts_with("who ")
+                                    || lower.starts_with("representing ")
+                                    || lower.starts_with("on behalf "))
+                        });
+                        let subject = relative.or(before.last()).map(|p| p.entity);
                         match subject {
                             Some(a) if !after.is_empty() => {
-                                for b in &after {
+                                // The objects run as a list: after the first, only
+                                // commas, "and" and title words may come between
+                                // ("met A, B and C"), not a new clause ("called on A
+                                // and conveyed greetings from B").
+                                let mut prev_end = after[0].span.end;
+                                for (k, b) in after.iter().enumerate() {
+                                    if k > 0 && !list_gap(input.get(prev_end..b.span.start).unwrap_or("x")) {
+                                        break;
+                                    }
+                                    prev_end = prev_end.max(b.span.end);
                                     pairs.push((a, b.entity));
                                 }
                             }
@@ -376,6 +405,44 @@ pub(crate) fn find(input: &str, sentences: &[Sentence], entities: &[Entity]) -> 
         }
     }
     out
+}
+
+/// True when the text between two listed persons holds only list words:
+/// punctuation, "and", titles (capitalized) and a few function words.
+fn list_gap(gap: &str) -> bool {
+    // "... and six other ambassadors, among them B": the list goes on.
+    let lower = gap.to_ascii_lowercase();
+    if ["among them", "including", "such as", "as well as"].iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    const OK: &[&str] = &[
+        "and",
+        "the",
+        "of",
+        "to",
+        "his",
+        "her",
+        "its",
+        "their",
+        "counterpart",
+        "counterparts",
+        "as",
+        "well",
+        "also",
+        "with",
+        "a.i",
+        "for",
+        "on",
+        "in",
+        "ambassador",
+        "minister",
+        "president",
+        "a",
+        "an",
+    ];
+    gap.split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .all(|w| w.starts_with(char::is_uppercase) || OK.contains(&w.to_ascii_lowercase().trim_end_matches('.')))
 }
 
 fn same_pair(r: &Relation, a: &Entity, b: &Entity) -> bool {

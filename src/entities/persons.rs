@@ -455,6 +455,19 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
             _ => i = m.last,
         }
     }
+    // "The OSCE Chairperson-in-Office, Italy's Minister of Foreign Affairs
+    // Federica Santangelo": a title followed by ", Title Name" is hers too.
+    for k in 1..out.len() {
+        let (before, rest) = out.split_at_mut(k);
+        let (prev, next) = (&mut before[k - 1], &rest[0]);
+        if prev.name.0 == prev.name.1 && next.name.0 < next.name.1 && next.title.is_some() {
+            let gap = ctx.input.get(prev.span.end..next.span.start).unwrap_or("x");
+            if gap.trim() == "," {
+                prev.name = next.name;
+                prev.rule = "person.title_comma_title_name";
+            }
+        }
+    }
     out
 }
 

@@ -217,7 +217,19 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
             .filter(|(_, c)| fits(c) && c.mentions.iter().any(|s| s.start < m.span.start))
             .max_by_key(|(_, c)| c.mentions.iter().filter(|s| s.start < m.span.start).map(|s| s.start).max())
             .map(|(i, _)| i);
-        if let Some(ci) = before.or_else(|| clusters.iter().position(fits)) {
+        // No title with that head: the most mentioned earlier person of the
+        // same class ("the Head of State" after "President Karanja").
+        let same_class = || {
+            clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.titles.iter().any(|ct| ct.class == t.class) && c.mentions.iter().any(|s| s.start < m.span.start)
+                })
+                .max_by_key(|(_, c)| c.mentions.iter().filter(|s| s.start < m.span.start).count())
+                .map(|(i, _)| i)
+        };
+        if let Some(ci) = before.or_else(|| clusters.iter().position(fits)).or_else(same_class) {
             clusters[ci].mentions.push(m.span);
         }
     }
