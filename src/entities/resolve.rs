@@ -137,6 +137,12 @@ fn place_before(ctx: &Ctx, at: usize) -> Option<usize> {
 }
 
 fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usize>) -> Vec<Entity> {
+    let un_name = ctx
+        .matches
+        .iter()
+        .map(|m| &ctx.gaz.entries[m.entry])
+        .find(|e| e.kind == EntryKind::Body && e.id == "UN")
+        .map(|e| e.canonical.clone());
     let mut clusters: Vec<PersonCluster> = Vec::new();
     let mut title_only = Vec::new();
     // Longer names first so short mentions find their full form.
@@ -241,7 +247,17 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
             let best = c.titles.iter().max_by_key(|t| (seniority(t.class), t.text.len()));
             let class = best.map_or(EntityKind::Person, |t| t.class);
             let country = c.titles.iter().find_map(|t| t.country);
-            let body = c.titles.iter().find_map(|t| t.body.clone());
+            // "Special Representative of the Secretary-General", "Assistant
+            // Secretary-General": UN offices when the article names the UN.
+            let un_office = c
+                .titles
+                .iter()
+                .any(|t| t.folded.contains("secretary-general") || t.folded.contains("secretary general"));
+            let body = c
+                .titles
+                .iter()
+                .find_map(|t| t.body.clone())
+                .or_else(|| (un_office && country.is_none()).then(|| un_name.clone()).flatten());
             let local = place_before(ctx, c.first.start);
             let country_name = country.or(local).or(dominant).map(|i| ctx.gaz.entries[i].canonical.clone());
             let affiliation = match class {
