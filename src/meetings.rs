@@ -272,6 +272,8 @@ pub(crate) fn dateline(sentences: &[Sentence], entities: &[Entity]) -> crate::do
 pub(crate) fn find(input: &str, tokens: &[Token], sentences: &[Sentence], entities: &[Entity]) -> Vec<Relation> {
     let stop = furniture_start(input);
     let crate::document::Dateline { date: dateline_date, place: dateline_place } = dateline(sentences, entities);
+    let dates = mentions_of(entities, "date");
+    let cities = mentions_of(entities, "city");
     let mut mentions: Vec<PersonAt> = Vec::new();
     for e in entities.iter().filter(|e| e.kind.is_person()) {
         for m in &e.mentions {
@@ -301,8 +303,8 @@ pub(crate) fn find(input: &str, tokens: &[Token], sentences: &[Sentence], entiti
         if found.is_empty() {
             continue;
         }
-        let date = within(entities, "date", s.span).or(dateline_date.clone());
-        let place = within(entities, "city", s.span).or(dateline_place.clone());
+        let date = first_in(&dates, s.span).or(dateline_date.clone());
+        let place = first_in(&cities, s.span).or(dateline_place.clone());
         for (m_start, m_end, ti) in found {
             let trig = &TRIGGERS[ti];
             {
@@ -474,6 +476,23 @@ fn conjoined<'e>(input: &str, side: &[&PersonAt<'e>]) -> Vec<&'e Entity> {
 
 fn first_of<'s>(entities: &[Entity], kind: &str, sentences: impl Iterator<Item = &'s Sentence>) -> Option<String> {
     sentences.into_iter().find_map(|s| within(entities, kind, s.span))
+}
+
+/// Mentions of one kind of entity, sorted by start, with the canonical name.
+fn mentions_of<'e>(entities: &'e [Entity], kind: &str) -> Vec<(usize, &'e str)> {
+    let mut v: Vec<(usize, &str)> = entities
+        .iter()
+        .filter(|e| e.kind.as_str() == kind)
+        .flat_map(|e| e.mentions.iter().map(move |m| (m.span.start, e.canonical.as_str())))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// The first of sorted mentions inside `span`.
+fn first_in(sorted: &[(usize, &str)], span: Span) -> Option<String> {
+    let i = sorted.partition_point(|&(start, _)| start < span.start);
+    sorted.get(i).filter(|&&(start, _)| start < span.end).map(|&(_, name)| name.to_string())
 }
 
 fn within(entities: &[Entity], kind: &str, span: Span) -> Option<String> {

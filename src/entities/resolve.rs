@@ -119,21 +119,17 @@ fn name_words(ctx: &Ctx, a: usize, b: usize) -> Vec<String> {
 /// ("In Baku, she will meet President X").
 fn place_before(ctx: &Ctx, at: usize) -> Option<usize> {
     let sentence = ctx.sentences.iter().find(|s| s.span.start <= at && at < s.span.end)?;
-    ctx.matches
-        .iter()
-        .filter(|m| {
-            let st = ctx.tokens[m.first].span.start;
-            st >= sentence.span.start && st < at
-        })
-        .rev()
-        .find_map(|m| {
-            let e = &ctx.gaz.entries[m.entry];
-            match e.kind {
-                EntryKind::Country => Some(m.entry),
-                EntryKind::City => e.parent,
-                _ => None,
-            }
-        })
+    // Matches are in text order: only those between the sentence start and `at`.
+    let lo = ctx.matches.partition_point(|m| ctx.tokens[m.first].span.start < sentence.span.start);
+    let hi = ctx.matches.partition_point(|m| ctx.tokens[m.first].span.start < at);
+    ctx.matches[lo..hi.max(lo)].iter().rev().find_map(|m| {
+        let e = &ctx.gaz.entries[m.entry];
+        match e.kind {
+            EntryKind::Country => Some(m.entry),
+            EntryKind::City => e.parent,
+            _ => None,
+        }
+    })
 }
 
 fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usize>) -> Vec<Entity> {
@@ -203,39 +199,58 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
         }
     }
     // Title-only mentions ("the Kazakh Minister") join the nearest earlier
-    // person with the same title head, else any with that head.
+    // person with the same title head, else any with that head. Each
+    // cluster's named mention starts, sorted, answer "last mention before"
+    // by binary search.
+    let starts: Vec<Vec<usize>> = clusters
+        .iter()
+        .map(|c| {
+            let mut v: Vec<usize> = c.mentions.iter().map(|s| s.start).collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    let last_before = |ci: usize, at: usize| -> Option<usize> {
+        let v = &starts[ci];
+        v.partition_point(|&s| s < at).checked_sub(1).map(|i| v[i])
+    };
+    let count_before = |ci: usize, at: usize| starts[ci].partition_point(|&s| s < at);
+    let initials: Vec<Vec<String>> = clusters
+        .iter()
+        .map(|c| {
+            c.titles
+                .iter()
+                .map(|ct| {
+                    ct.text.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|ch| ch.is_uppercase()).collect()
+                })
+                .collect()
+        })
+        .collect();
     for m in title_only {
         let Some(t) = m.title else { continue };
         // "EAM" is the External Affairs Minister: an acronym title matches
         // the initials of a full one.
         let acronym = t.text.chars().all(|ch| ch.is_ascii_uppercase()) && t.text.len() >= 2;
-        let initials = |s: &str| -> String {
-            s.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|ch| ch.is_uppercase()).collect()
-        };
-        let fits = |c: &PersonCluster| {
-            c.titles.iter().any(|ct| {
-                ct.head == t.head || ct.folded.contains(&t.head) || (acronym && initials(&ct.text).ends_with(&t.text))
+        let fits = |ci: usize| {
+            let c = &clusters[ci];
+            c.titles.iter().zip(&initials[ci]).any(|(ct, ini)| {
+                ct.head == t.head || ct.folded.contains(&t.head) || (acronym && ini.ends_with(&t.text))
             }) && (t.country.is_none() || c.titles.iter().any(|ct| ct.country.is_none() || ct.country == t.country))
         };
-        let before = clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| fits(c) && c.mentions.iter().any(|s| s.start < m.span.start))
-            .max_by_key(|(_, c)| c.mentions.iter().filter(|s| s.start < m.span.start).map(|s| s.start).max())
-            .map(|(i, _)| i);
+        let at = m.span.start;
+        let before = (0..clusters.len())
+            .filter(|&ci| fits(ci))
+            .filter_map(|ci| last_before(ci, at).map(|s| (s, ci)))
+            .max()
+            .map(|(_, ci)| ci);
         // No title with that head: the most mentioned earlier person of the
         // same class ("the Head of State" after "President Karanja").
         let same_class = || {
-            clusters
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| {
-                    c.titles.iter().any(|ct| ct.class == t.class) && c.mentions.iter().any(|s| s.start < m.span.start)
-                })
-                .max_by_key(|(_, c)| c.mentions.iter().filter(|s| s.start < m.span.start).count())
-                .map(|(i, _)| i)
+            (0..clusters.len())
+                .filter(|&ci| clusters[ci].titles.iter().any(|ct| ct.class == t.class) && count_before(ci, at) > 0)
+                .max_by_key(|&ci| count_before(ci, at))
         };
-        if let Some(ci) = before.or_else(|| clusters.iter().position(fits)).or_else(same_class) {
+        if let Some(ci) = before.or_else(|| (0..clusters.len()).find(|&ci| fits(ci))).or_else(same_class) {
             clusters[ci].mentions.push(m.span);
         }
     }

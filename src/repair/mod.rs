@@ -414,7 +414,9 @@ fn collect_repairs(input: &str, out: &[Token], breaks: &[(usize, RepairRule)], r
             start = out[first - 1].span.start;
         }
         // "11thmember": the number the ordinal belongs to is part of it.
-        while let Some(f) = out.iter().position(|t| t.span.start == start) {
+        while let Some(f) =
+            Some(out.partition_point(|t| t.span.start < start)).filter(|&f| f < out.len() && out[f].span.start == start)
+        {
             if f == 0 || out[f].space_before || out[f - 1].kind != TokenKind::Number {
                 break;
             }
