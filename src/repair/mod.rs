@@ -53,6 +53,9 @@ pub struct RepairScratch {
     breaks: Vec<(usize, RepairRule)>,
     /// Indices of word tokens that may need splitting.
     suspect: Vec<usize>,
+    /// Segmentations already computed in this document, by run (names
+    /// recur: "Nazarbayev" is looked at once).
+    seen: crate::hash::FxHashMap<(String, bool), Option<Vec<usize>>>,
 }
 
 /// Repairs run-together text. `tokens` are the tokenizer's output; the
@@ -68,6 +71,7 @@ pub fn repair(
     out.clear();
     repairs.clear();
     scratch.breaks.clear();
+    scratch.seen.clear();
     // One lexicon lookup per word: it decides both whether the word needs
     // a closer look and whether the document vocabulary must count it.
     let mut doc = DocVocab::default();
@@ -298,12 +302,23 @@ fn segment_run(
     }
     scratch.bounds.push(scratch.lower.len());
     let lower = scratch.lower.as_str();
-    if is_known(lex, lower) || !has_known_ends(lex, doc, lower, &scratch.bounds) {
-        return;
-    }
-    let Some(cuts) = segment(lex, doc, lower, &scratch.bounds, strictness, &mut scratch.seg) else {
+    let key = (lower.to_string(), strictness == Strictness::Capitalized);
+    let cuts = match scratch.seen.get(&key) {
+        Some(c) => c.clone(),
+        None => {
+            let c = if is_known(lex, lower) || !has_known_ends(lex, doc, lower, &scratch.bounds) {
+                None
+            } else {
+                segment(lex, doc, lower, &scratch.bounds, strictness, &mut scratch.seg)
+            };
+            scratch.seen.insert(key, c.clone());
+            c
+        }
+    };
+    let Some(cuts) = cuts else {
         return;
     };
+    let lower = scratch.lower.as_str();
     // A word the document uses elsewhere is a word ("Mazhilis", "akimat"),
     // unless it is plain glue around a function word ("ofthe", "Republicof"),
     // which random damage repeats too.
