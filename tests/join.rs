@@ -117,13 +117,7 @@ fn gold_repairs(stem: &str) -> HashSet<String> {
 
 #[test]
 fn glued_words_are_found_without_false_splits() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures/")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = crate::fixture_paths();
     let ex = Extractor::new();
     let (mut tp, mut fn_, mut fp, mut ntok) = (0usize, 0usize, 0usize, 0usize);
     let mut report = Vec::new();

@@ -1,17 +1,10 @@
 //! Whole-document snapshots of every fixture (reviewed on change).
 
 use communique::Extractor;
-use std::path::Path;
 
 #[test]
 fn every_fixture_matches_its_snapshot() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures/")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = crate::fixture_paths();
     assert!(paths.len() >= 15, "expected the seeds and at least ten own fixtures");
     let ex = Extractor::new();
     for p in paths {

@@ -79,39 +79,7 @@ const HEAD_LIST: &[&str] = &[
 const DETERMINERS: &[&str] = &["its", "their", "his", "her", "our", "this", "that", "these", "those", "the", "a", "an"];
 
 /// Month and day names end a name ("the National Assembly on Jan. 7").
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use super::MONTHS_AND_DAYS as MONTHS;
 
 /// True for an institution head noun (folded).
 pub(crate) fn is_head(w: &str) -> bool {

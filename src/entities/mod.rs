@@ -150,6 +150,41 @@ fn ambiguous_ok(input: &str, tokens: &[Token], m: &GazMatch, kind: EntryKind) ->
     !prev_cap && !next_cap
 }
 
+/// Month and day names, folded and abbreviated: never part of a name.
+pub(crate) const MONTHS_AND_DAYS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Person kinds from most to least senior.
 pub(crate) fn seniority(k: EntityKind) -> u8 {
     match k {

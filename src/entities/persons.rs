@@ -237,8 +237,14 @@ const PORTFOLIO_LIST: &[&str] = &[
 ];
 
 /// Capitalized words that never begin a name.
-static NOT_NAME: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| NOT_NAME_LIST.iter().copied().collect());
+static NOT_NAME: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    // Full month and day names only: "Jan" is also a given name.
+    NOT_NAME_LIST
+        .iter()
+        .chain(super::MONTHS_AND_DAYS.iter().filter(|w| w.len() >= 4 || **w == "may"))
+        .copied()
+        .collect()
+});
 
 const NOT_NAME_LIST: &[&str] = &[
     "the",
@@ -278,25 +284,6 @@ const NOT_NAME_LIST: &[&str] = &[
     "next",
     "today",
     "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "read",
     "more",
     "photo",
