@@ -35,3 +35,8 @@ pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::GazetteerFormat;
 pub use repair::{Repair, RepairRule};
 pub use span::Span;
+
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
