@@ -73,6 +73,16 @@ const HEAD_LIST: &[&str] = &[
     "rada",
     "sejm",
     "bundestag",
+    "division",
+    "inspectorate",
+    "hub",
+    "police",
+    "railway",
+    "railways",
+    "airlines",
+    "army",
+    "navy",
+    "guard",
 ];
 
 /// Capitalized words that open a sentence, not a name.
