@@ -55,7 +55,7 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
         ),
         t(
             "meeting.guests",
-            r"among the guests were|among them were|the guests included|guests included|they included|these included|they were|those received included|those received were|received were",
+            r"among the guests were|among them were|the guests included|guests included|they included|these included|they were|those received included|those received were|received were|were presented by|presented by",
             Pairing::Guests,
             None,
         ),
@@ -80,7 +80,7 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
         ),
         t(
             "meeting.credentials_from",
-            r"accepted (?:a copy of |copies of |the copies of )?(?:the )?(?:letters of )?credentials from|received (?:a copy of |copies of |the copies of )(?:the )?(?:letters of )?credentials from",
+            r"accepted (?:a copy of |copies of |the copies of )?(?:the )?(?:letters of credence|credentials|letters of credentials) from|received (?:a copy of |copies of |the copies of )(?:the )?(?:letters of credence|credentials) from",
             Pairing::SubjectObjects,
             Some(["host", "visitor"]),
         ),
@@ -283,6 +283,9 @@ pub(crate) fn find(input: &str, tokens: &[Token], sentences: &[Sentence], entiti
     mentions.sort_by_key(|m| m.span.start);
     let mut out: Vec<Relation> = Vec::new();
     let mut host_without_guests: Option<&Entity> = None;
+    // "Credentials were presented by:" followed by one line per guest.
+    let mut guest_list: Option<(&Entity, &'static str)> = None;
+    let mut rule_trigger = String::new();
     for s in sentences.iter().filter(|s| s.span.start < stop) {
         let text = &input[s.span];
         let first = mentions.partition_point(|m| m.span.start < s.span.start);
@@ -292,8 +295,44 @@ pub(crate) fn find(input: &str, tokens: &[Token], sentences: &[Sentence], entiti
             .copied()
             .filter(|m| s.span.contains(m.span))
             .collect();
-        // A meeting needs a named person in the sentence (or a host waiting for guests).
+        if let Some((host, rule)) = guest_list {
+            let item = text.trim_start().starts_with(['-', '\u{2013}', '\u{2022}', '*', '\u{00B7}'])
+                || text.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            if !item {
+                guest_list = None;
+            } else {
+                for p in &persons {
+                    if p.entity.id != host.id && !out.iter().any(|r| same_pair(r, host, p.entity)) {
+                        out.push(Relation {
+                            kind: "met",
+                            participants: [host.id.clone(), p.entity.id.clone()],
+                            roles: None,
+                            trigger: rule_trigger.to_string(),
+                            span: s.span,
+                            date: first_in(&dates, s.span).or(dateline_date.clone()),
+                            place: first_in(&cities, s.span).or(dateline_place.clone()),
+                            realis: Realis::Actual,
+                            rule,
+                        });
+                    }
+                }
+                continue;
+            }
+        }
+        // A meeting needs a named person in the sentence, or a host waiting
+        // for a list of guests ("Credentials were presented by:").
         if persons.is_empty() {
+            if let Some(h) = host_without_guests {
+                let lower = text.to_ascii_lowercase();
+                if let Some(p) =
+                    ["presented by", "included", "guests were", "were received"].iter().find(|p| lower.contains(**p))
+                {
+                    if text.trim_end().ends_with(':') {
+                        guest_list = Some((h, "meeting.guest_list"));
+                        rule_trigger = p.to_string();
+                    }
+                }
+            }
             continue;
         }
         let sentence_tokens = &tokens[s.tokens.clone()];
@@ -353,7 +392,7 @@ pub(crate) fn find(input: &str, tokens: &[Token], sentences: &[Sentence], entiti
                             }
                             // "A met with heads of missions" / "A received copies of the
                             // credentials of five ambassadors": the guests follow.
-                            Some(a) if matches!(trig.rule, "meeting.met" | "meeting.received") && !planned => {
+                            Some(a) if !planned && trig.pairing == Pairing::SubjectObjects => {
                                 host_without_guests = Some(a)
                             }
                             _ => {}
@@ -381,6 +420,10 @@ pub(crate) fn find(input: &str, tokens: &[Token], sentences: &[Sentence], entiti
                         if let Some(h) = host_without_guests {
                             for p in &after {
                                 pairs.push((h, p.entity));
+                            }
+                            if after.is_empty() && text.trim_end().ends_with(':') {
+                                guest_list = Some((h, "meeting.guest_list"));
+                                rule_trigger = text[m.start..m.end].to_string();
                             }
                         }
                     }

@@ -559,13 +559,12 @@ fn bylines(ctx: &mut Ctx, i: usize, out: &mut Vec<PersonMention>) -> usize {
 fn skip_to_name(ctx: &Ctx, mut p: usize) -> usize {
     let n = ctx.tokens.len();
     loop {
-        if p + 2 < n
-            && ctx.text(p) == "("
-            && ctx.text(p + 2) == ")"
-            && ctx.text(p + 1).chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        {
-            p += 3;
-            continue;
+        // A bracketed acronym or aside: "(UNRCCA)", "(residence in Astana)".
+        if p < n && ctx.text(p) == "(" {
+            if let Some(close) = (p + 1..n.min(p + 8)).find(|&k| ctx.text(k) == ")") {
+                p = close + 1;
+                continue;
+            }
         }
         if p < n && matches!(ctx.text(p), "," | "\u{2013}" | "\u{2014}") && ctx.tokens[p].breaks_before == 0 {
             p += 1;
@@ -1138,14 +1137,18 @@ pub(crate) fn bare_names(ctx: &mut Ctx) -> Vec<PersonMention> {
         // and a surname that is not an everyday word.
         let quoted = k > 0 && matches!(ctx.text(k - 1), "\u{201C}" | "\"" | "\u{00AB}" | "'" | "\u{2018}");
         let plain = (start..end).all(|j| ctx.covered[j].is_none())
-            && words.iter().all(|&j| ctx.text(j).chars().skip(1).all(|c| !c.is_uppercase()));
+            && words.iter().all(|&j| {
+                let w = ctx.text(j);
+                let rest = w.strip_prefix("Mc").or_else(|| w.strip_prefix("Mac")).unwrap_or(w);
+                rest.chars().skip(1).all(|c| !c.is_uppercase())
+            });
         let last_unknown = words.last().is_some_and(|&j| !common_word(ctx, j));
         let next_cap = end < n && ctx.is_cap(end) && ctx.tokens[end].breaks_before == 0;
         let sentence_start =
             k == 0 || ctx.tokens[k].breaks_before > 0 || matches!(ctx.text(k - 1), "." | "!" | "?" | ":");
         // "in Santa Marta", "from Punta Arenas": a place, not a person.
-        let place_context =
-            k > 0 && matches!(ctx.lower(k - 1), "in" | "at" | "from" | "near" | "to" | "of" | "across" | "around");
+        let place_context = k > 0
+            && matches!(ctx.lower(k - 1), "in" | "at" | "from" | "near" | "to" | "of" | "across" | "around" | "the");
         let last_ok = words
             .last()
             .is_some_and(|&j| !NOT_SURNAME.contains(&ctx.lower(j)) && !super::bodies::is_head(ctx.lower(j)));

@@ -16,6 +16,12 @@ const BRAND_PREFIXES: &[&str] = &[
     "info", "tele", "micro", "macro", "multi", "uni", "aero", "auto", "energo", "neft", "gaz", "rus", "sino", "indo",
 ];
 
+/// Short function words that glue to a following capitalized word.
+const GLUE_HEADS: &[&str] = &[
+    "of", "the", "and", "in", "to", "for", "on", "at", "by", "as", "is", "was", "a", "an", "its", "his", "her", "our",
+    "with", "from",
+];
+
 /// Start of the word that begins at char index `b` (at least `seg_start`).
 fn left_start(word: &str, chars: &[(usize, char)], b: usize, seg_start: usize) -> usize {
     chars.get(b).map_or(word.len(), |&(i, _)| i.max(seg_start))
@@ -119,7 +125,10 @@ pub fn case_cuts(
             && !known(left)
             && !known(right)
             && b == 0;
-        let brand = capital_left && BRAND_PREFIXES.contains(&left.to_lowercase().as_str());
+        // "airBaltic", "eCitizen": a short lower-case head that is no function
+        // word opens a brand, not glue ("inKazakhstan", "theKingdom" are glue).
+        let lower_brand = !capital_left && left.chars().count() <= 2 && !GLUE_HEADS.contains(&left);
+        let brand = lower_brand || (capital_left && BRAND_PREFIXES.contains(&left.to_lowercase().as_str()));
         let ok = if lower_to_upper {
             !NAME_PREFIXES.contains(&left)
                 && !brand
@@ -165,6 +174,8 @@ pub fn glued_between(input: &str, tokens: &[Token], k: usize, lex: &Lexicon, doc
                 && cur_text.chars().all(char::is_alphabetic)
                 && !DIGIT_SUFFIXES.contains(&lower.as_str())
                 && (word_known(cur_text) || cur_text.chars().all(char::is_lowercase))
+                // "33rdanniversary": the ordinal suffix stays with the number.
+                && !["st", "nd", "rd", "th"].iter().any(|s| lower.starts_with(s) && !word_known(cur_text))
                 && !follows_letter(tokens, k - 1)
         }
         (TokenKind::Word, TokenKind::Number) => {
