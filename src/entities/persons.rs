@@ -393,8 +393,7 @@ pub(crate) fn find(ctx: &mut Ctx) -> Vec<PersonMention> {
                             if let EntryKind::Title(c2) = ctx.kind_of(&m2) {
                                 let (t2, after2) = title_phrase(ctx, m2, c2);
                                 if name_at(ctx, skip_to_name(ctx, after2)).is_none() {
-                                    let prev = out.last_mut().expect("just attached");
-                                    if let Some(t1) = prev.title.as_mut() {
+                                    if let Some(t1) = out.last_mut().and_then(|p| p.title.as_mut()) {
                                         if super::seniority(t2.class) > super::seniority(t1.class) {
                                             t1.class = t2.class;
                                         }
