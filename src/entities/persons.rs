@@ -920,7 +920,12 @@ fn title_phrase(ctx: &Ctx, m: GazMatch, class: EntityKind) -> (TitleInfo, usize)
             (ctx.gaz.entries[e].kind == EntryKind::Country).then_some(e)
         });
     }
-    if class == EntityKind::Leader && country.is_none() && body.is_some() {
+    // "President for July" of a council: a rotating chair, not a head of state.
+    let rotating = head == "president"
+        && m.last + 1 < n
+        && ctx.text(m.last).eq_ignore_ascii_case("for")
+        && super::MONTHS_AND_DAYS.contains(&ctx.lower(m.last + 1));
+    if class == EntityKind::Leader && ((country.is_none() && body.is_some()) || rotating) {
         class = EntityKind::Official;
     }
     (TitleInfo { class, text, folded, span, head, country, body }, b)
