@@ -159,11 +159,6 @@ fn inspect_word(w: &str, lex: &Lexicon) -> (bool, bool) {
     (n >= 4 && alpha && !known, known)
 }
 
-/// How often the exact token `w` occurs among the tokens.
-fn input_count(input: &str, tokens: &[Token], w: &str) -> usize {
-    tokens.iter().filter(|t| t.span.len() == w.len() && &input[t.span] == w).count()
-}
-
 /// Finds the breaks inside word token `k`: case boundaries first, then the
 /// segmenter on each unknown run between them.
 fn word_breaks(input: &str, tokens: &[Token], k: usize, lex: &Lexicon, doc: &DocVocab, scratch: &mut RepairScratch) {
@@ -199,7 +194,7 @@ fn word_breaks(input: &str, tokens: &[Token], k: usize, lex: &Lexicon, doc: &Doc
     }
     // A mixed-case word the document writes the same way again is a name
     // ("AKIpress", "SoftBank"), unless it starts with a function word.
-    let repeated = input_count(input, tokens, w) >= 2;
+    let repeated = doc.count(w) >= 2;
     let cuts = if repeated && !w.starts_with(char::is_lowercase) {
         Vec::new()
     } else {
