@@ -30,13 +30,14 @@ pub(crate) fn entities(
 ) -> Vec<Entity> {
     let mut out = Vec::new();
     let dominant = dominant_country(ctx, &persons);
-    out.extend(person_entities(ctx, persons, dominant));
+    let mut in_names: Vec<bool> = vec![false; ctx.tokens.len()];
+    out.extend(person_entities(ctx, persons, dominant, &mut in_names));
     // Regions named inside a body's name ("Asia and the Pacific Division")
     // are part of the name, not places the article mentions.
     let chunks: Vec<Span> =
         bodies.iter().filter(|b| b.source == "rule:body.institution_chunk").map(|b| b.span).collect();
     out.extend(body_entities(ctx, bodies));
-    out.extend(place_entities(ctx, &chunks));
+    out.extend(place_entities(ctx, &chunks, &in_names));
     out.extend(date_entities(ctx, dates));
     for e in out.iter_mut().filter(|e| e.kind == EntityKind::Body || e.kind.is_place()) {
         let mut aliases: Vec<String> = std::mem::take(&mut e.aliases);
@@ -132,7 +133,14 @@ fn place_before(ctx: &Ctx, at: usize) -> Option<usize> {
     })
 }
 
-fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usize>) -> Vec<Entity> {
+/// `in_names` is set for tokens that repeat a person's given name before
+/// the surname ("Milan Dragović" again): they are no place mentions.
+fn person_entities(
+    ctx: &Ctx,
+    persons: Vec<PersonMention>,
+    dominant: Option<usize>,
+    in_names: &mut [bool],
+) -> Vec<Entity> {
     let un_name = ctx
         .matches
         .iter()
@@ -192,7 +200,16 @@ fn person_entities(ctx: &Ctx, persons: Vec<PersonMention>, dominant: Option<usiz
             continue;
         }
         if let Some(c) = by_surname.get(ctx.lower(k)).map(|&ci| &mut clusters[ci]) {
-            let s = ctx.tokens[k].span;
+            let mut s = ctx.tokens[k].span;
+            // The given name written before the surname belongs to the mention.
+            if k > 0
+                && c.words.len() >= 2
+                && ctx.lower(k - 1) == c.words[c.words.len() - 2]
+                && ctx.tokens[k].breaks_before == 0
+            {
+                in_names[k - 1] = true;
+                s = ctx.tokens[k - 1].span.cover(s);
+            }
             if !c.mentions.iter().any(|m| m.contains(s)) {
                 c.mentions.push(s);
             }
@@ -340,7 +357,7 @@ fn body_entities(ctx: &Ctx, bodies: Vec<BodyMention>) -> Vec<Entity> {
     out
 }
 
-fn place_entities(ctx: &Ctx, chunks: &[Span]) -> Vec<Entity> {
+fn place_entities(ctx: &Ctx, chunks: &[Span], in_names: &[bool]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     let mut by_entry: HashMap<usize, usize> = HashMap::new();
     // A country that ends a body's name is mentioned too ("State Council of China").
@@ -369,7 +386,7 @@ fn place_entities(ctx: &Ctx, chunks: &[Span]) -> Vec<Entity> {
             EntryKind::Region => EntityKind::Region,
             _ => continue,
         };
-        if ctx.taken[m.first] {
+        if ctx.taken[m.first] || in_names[m.first] {
             continue;
         }
         if kind == EntityKind::Region {
