@@ -147,7 +147,7 @@ fn seed_articles_score_perfectly() {
 #[test]
 fn own_fixtures_hold_their_scores() {
     let f = run(&|stem| stem.starts_with('1') || stem.starts_with('2'));
-    let floors = [0.96, 0.91, 0.93, 0.92];
+    let floors = [0.96, 0.91, 0.95, 0.92];
     for (got, floor) in f.iter().zip(floors) {
         assert!(*got >= floor, "{f:?} below {floors:?}");
     }
